@@ -1,0 +1,133 @@
+/**
+ * The command table: each command declared once, as data. Discord slash commands and Telegram bot
+ * commands are both generated from it, and both dispatch through `toRequest`.
+ */
+
+import type { Request } from '../src/core/types.js';
+import { TOPICS, type Topic } from '../src/knowledge/schema.js';
+
+export interface Localized {
+  en: string;
+  fr: string;
+}
+
+export interface CommandOption {
+  name: string;
+  description: Localized;
+  type: 'string' | 'boolean';
+  required: boolean;
+  /** Discord offers live suggestions (countries). */
+  autocomplete?: boolean;
+  /** A fixed set of values (NSO topics). */
+  choices?: readonly string[];
+}
+
+export interface CommandSpec {
+  name: string;
+  description: Localized;
+  options: readonly CommandOption[];
+  /** Other names that run it (Telegram's `/start`). */
+  aliases?: readonly string[];
+  /** Turns the parsed arguments into a core request; `text` is the raw argument text on Telegram. */
+  toRequest(args: Record<string, string | undefined>): Request;
+}
+
+/** Maps a free word to a topic (Telegram `/nso whatsapp`); undefined when it is not one. */
+export function parseTopic(value: string | undefined): Topic | undefined {
+  if (!value) return undefined;
+  const wanted = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return TOPICS.find((t) => t === wanted || t.startsWith(wanted) || t.split('_')[0] === wanted);
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'allowed',
+    description: {
+      en: 'May Israeli firms sell cyber tools to this country?',
+      fr: 'Les entreprises israéliennes peuvent-elles vendre des cyberoutils à ce pays ?',
+    },
+    options: [
+      {
+        name: 'country',
+        description: { en: 'Country name, code or flag', fr: 'Nom, code ou drapeau du pays' },
+        type: 'string',
+        required: true,
+        autocomplete: true,
+      },
+    ],
+    toRequest: (args) => ({ intent: 'country_status', country: args.country ?? '' }),
+  },
+  {
+    name: 'list',
+    description: {
+      en: 'The 37 countries on the November 2021 list',
+      fr: 'Les 37 pays de la liste de novembre 2021',
+    },
+    options: [],
+    toRequest: () => ({ intent: 'list_allowed' }),
+  },
+  {
+    name: 'removed',
+    description: {
+      en: 'Countries reported as dropped from the list',
+      fr: 'Pays retirés de la liste selon la presse',
+    },
+    options: [],
+    toRequest: () => ({ intent: 'list_removed' }),
+  },
+  {
+    name: 'nso',
+    description: {
+      en: 'What happened with NSO Group and Pegasus',
+      fr: 'Ce qui est arrivé à NSO Group et Pegasus',
+    },
+    options: [
+      {
+        name: 'topic',
+        description: { en: 'Pick a topic', fr: 'Choisir un sujet' },
+        type: 'string',
+        required: false,
+        choices: TOPICS,
+      },
+    ],
+    toRequest: (args) => ({ intent: 'nso', topic: parseTopic(args.topic) }),
+  },
+  {
+    name: 'sources',
+    description: { en: 'Where the facts come from', fr: 'D’où viennent les faits' },
+    options: [],
+    toRequest: () => ({ intent: 'sources' }),
+  },
+  {
+    name: 'help',
+    description: { en: 'What this bot can answer', fr: 'Ce que ce bot sait répondre' },
+    options: [],
+    aliases: ['start'],
+    toRequest: () => ({ intent: 'help' }),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  const wanted = name.toLowerCase();
+  return COMMANDS.find((c) => c.name === wanted || c.aliases?.includes(wanted));
+}
+
+/**
+ * Reads a typed command ("/nso whatsapp", "/allowed@my_bot Morocco"): the text after the name fills
+ * the command's first option. Undefined when the text is not a known command.
+ */
+export function parseCommandText(
+  text: string,
+): { command: CommandSpec; args: Record<string, string | undefined>; botName?: string } | undefined {
+  const m = /^\/([A-Za-z_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const command = findCommand(m[1] as string);
+  if (!command) return undefined;
+  const rest = m[3]?.trim() || undefined;
+  const first = command.options[0];
+  const args: Record<string, string | undefined> = first ? { [first.name]: rest } : {};
+  return m[2] ? { command, args, botName: m[2] } : { command, args };
+}

@@ -1,0 +1,33 @@
+/**
+ * The terminal chat: what `npm start` opens when no bot token is set. Reads one question a line (typed
+ * or piped), prints one answer each, and exits at the end of input.
+ */
+import { createInterface } from 'node:readline';
+import { parseCommandText } from '../../../commands/table.js';
+import type { Answer, Core, Lang } from '../../core/index.js';
+import { renderPlain } from './render.js';
+
+/** A typed line: a command from the shared table ("/nso apple") or a free question. */
+export function answerLine(core: Core, line: string, hint?: Lang): Answer {
+  const command = parseCommandText(line);
+  if (command) return core.run(command.command.toRequest(command.args), { hint, question: line });
+  return core.ask(line, { hint });
+}
+
+export async function runChat(
+  core: Core,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    output.write('cyberexport-bot: ask “Is Morocco allowed?”, “What happened with NSO?”, /help. Ctrl+D quits.\n');
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    if (!(interactive && line.trim() === '')) output.write(`${renderPlain(answerLine(core, line))}\n\n`);
+    if (interactive) rl.prompt();
+  }
+}

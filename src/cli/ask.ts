@@ -1,0 +1,54 @@
+/**
+ * `npm run ask -- [--json] [--lang en|fr] [--batch] "question"`
+ *
+ * One answer as text (or as the JSON answer contract with --json). With --batch, reads one question a
+ * line from stdin and prints exactly one JSON line each, in order, empty lines included.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { answerLine } from '../adapters/console/chat.js';
+import { renderPlain } from '../adapters/console/render.js';
+import { createCore, type Lang } from '../core/index.js';
+import { loadKnowledge } from '../knowledge/load.js';
+
+const USAGE = 'usage: npm run ask -- [--json] [--lang en|fr] [--batch] "question"';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  const options = {
+    json: { type: 'boolean' },
+    batch: { type: 'boolean' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  try {
+    parsed = parseArgs({ options, allowPositionals: true });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'fr') fail('--lang must be en or fr');
+  const hint = values.lang as Lang | undefined;
+  const core = createCore(loadKnowledge());
+
+  if (values.batch) {
+    for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+      process.stdout.write(`${JSON.stringify(answerLine(core, line, hint))}\n`);
+    }
+    return;
+  }
+  if (positionals.length === 0) fail('a question is needed');
+  const answer = answerLine(core, positionals.join(' '), hint);
+  process.stdout.write(`${values.json ? JSON.stringify(answer, null, 2) : renderPlain(answer)}\n`);
+}
+
+await main();

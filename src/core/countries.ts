@@ -1,0 +1,313 @@
+/**
+ * Country resolution: finds the countries a question names, by ISO code, flag emoji, name in many
+ * languages (from the ISO library), alias or demonym (from `data/aliases.json`), with small typos.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { CountryName, Lang } from '../knowledge/schema.js';
+import { normalize, type Token } from './text.js';
+
+export type MatchKind = 'code' | 'flag' | 'name' | 'alias' | 'fuzzy';
+
+export interface CountryMatch {
+  code: string;
+  /** The words of the question that named it. */
+  matched: string;
+  kind: MatchKind;
+  /** The language the matched name belongs to, when it belongs to only one of English and French. */
+  lang: Lang | null;
+  start: number;
+  end: number;
+}
+
+interface Entry {
+  code: string;
+  kind: 'name' | 'alias';
+  lang: Lang | null;
+}
+
+interface FuzzyName {
+  norm: string;
+  code: string;
+}
+
+/** Upper-case codes that are more often words or abbreviations than countries ("AI", "IT", "IN"...). */
+const AMBIGUOUS_CODES = new Set([
+  'AI',
+  'AM',
+  'AS',
+  'AT',
+  'BE',
+  'BY',
+  'DO',
+  'ID',
+  'IN',
+  'IS',
+  'IT',
+  'ME',
+  'MY',
+  'NO',
+  'SO',
+  'TO',
+  'ET',
+  'OK',
+  'PM',
+  'TV',
+  'CV',
+  'AND',
+  'ARE',
+  'CAN',
+  'TON',
+  'GAB',
+  'PER',
+  'BIS',
+  'NSO',
+  'CEO',
+]);
+
+const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+const REGIONAL_A = 0x1f1e6;
+
+/** The flag emoji of an alpha-2 code. */
+export function flagOf(code: string): string {
+  return String.fromCodePoint(...[...code].map((c) => REGIONAL_A + c.charCodeAt(0) - 65));
+}
+
+function codeOfFlag(flag: string): string {
+  return [...flag].map((c) => String.fromCharCode((c.codePointAt(0) ?? REGIONAL_A) - REGIONAL_A + 65)).join('');
+}
+
+/** Most typos are one or two letters; shorter words allow fewer, so "spin" never becomes "Spain". */
+function typoBudget(length: number): number {
+  if (length < 5) return 0;
+  return length < 7 ? 1 : 2;
+}
+
+export interface Suggestion {
+  code: string;
+  /** 0 exact name or code, 1 alias, 2 name prefix, 3 word prefix, 4 close spelling. */
+  rank: number;
+}
+
+export class CountryIndex {
+  private readonly exact = new Map<string, Entry>();
+  /** First word of every name → the most words a name starting with it has. */
+  private readonly firstWords = new Map<string, number>();
+  private readonly alpha2 = new Set<string>();
+  private readonly alpha3 = new Map<string, string>();
+  private readonly fuzzyByLength = new Map<number, FuzzyName[]>();
+  /** Names offered to people (autocomplete, suggestions): English, French, aliases. */
+  private readonly offered: { norm: string; code: string; kind: 'name' | 'alias' }[] = [];
+  private readonly fuzzyMemo = new Map<string, string | null>();
+
+  constructor(
+    readonly names: Record<string, CountryName>,
+    aliases: Record<string, string[]>,
+    private readonly commonWords: ReadonlySet<string>,
+  ) {
+    for (const [code, name] of Object.entries(names)) {
+      this.alpha2.add(code);
+      this.alpha3.set(name.alpha3, code);
+      for (const n of name.en) this.add(n, code, 'name', 'en');
+      for (const n of name.fr) this.add(n, code, 'name', 'fr');
+    }
+    for (const [code, list] of Object.entries(aliases)) {
+      for (const n of list) this.add(n, code, 'alias', null);
+    }
+    for (const [code, name] of Object.entries(names)) {
+      for (const n of name.other) {
+        const norm = normalize(n);
+        // Other languages only add names that cannot be mistaken for a common word.
+        if (norm.length >= 4 && !commonWords.has(norm)) this.add(n, code, 'name', null);
+      }
+    }
+  }
+
+  private add(name: string, code: string, kind: Entry['kind'], lang: Lang | null): void {
+    const norm = normalize(name);
+    if (!norm) return;
+    const known = this.exact.get(norm);
+    if (known) {
+      // The same name in English and French tells nothing about the language.
+      if (known.code === code && known.lang !== lang) known.lang = null;
+      return;
+    }
+    this.exact.set(norm, { code, kind, lang });
+    const parts = norm.split(' ');
+    const first = parts[0] ?? norm;
+    this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, parts.length));
+    // Names from other languages resolve, but are neither offered nor typo-matched.
+    if (kind === 'alias' || lang !== null) {
+      this.offered.push({ norm, code, kind });
+      if (norm.length >= 5) {
+        const bucket = this.fuzzyByLength.get(norm.length) ?? [];
+        bucket.push({ norm, code });
+        this.fuzzyByLength.set(norm.length, bucket);
+      }
+    }
+  }
+
+  /** Whether a normalized phrase is exactly a country name or alias. */
+  lookup(norm: string): string | undefined {
+    return this.exact.get(norm)?.code;
+  }
+
+  /**
+   * The countries a text names, in order of appearance, each once.
+   * `fuzzy` allows typo matching (the caller turns it off where a typo match would be a guess).
+   */
+  resolve(text: string, tokens: readonly Token[], fuzzy: boolean): CountryMatch[] {
+    const found: CountryMatch[] = [];
+    for (const m of text.matchAll(FLAG)) {
+      const code = codeOfFlag(m[0]);
+      if (this.alpha2.has(code))
+        found.push({ code, matched: m[0], kind: 'flag', lang: null, start: m.index, end: m.index + m[0].length });
+    }
+    const shouting = isShouting(text);
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.matchAt(text, tokens, i, shouting, fuzzy);
+      if (match) {
+        found.push(match.match);
+        i += match.length;
+      } else {
+        i += 1;
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
+    const seen = new Set<string>();
+    return found.filter((m) => !seen.has(m.code) && seen.add(m.code));
+  }
+
+  private matchAt(
+    text: string,
+    tokens: readonly Token[],
+    i: number,
+    shouting: boolean,
+    fuzzy: boolean,
+  ): { match: CountryMatch; length: number } | undefined {
+    const token = tokens[i] as Token;
+    const endOf = (n: number) => (tokens[i + n - 1] as Token).end;
+    const span = (n: number) => text.slice(token.start, endOf(n));
+    const longest = Math.min(this.firstWords.get(token.norm) ?? 0, tokens.length - i);
+    let key = '';
+    const keys: string[] = [];
+    for (let n = 1; n <= longest; n++) {
+      key = n === 1 ? token.norm : `${key} ${(tokens[i + n - 1] as Token).norm}`;
+      keys.push(key);
+    }
+    for (let n = longest; n >= 1; n--) {
+      const entry = this.exact.get(keys[n - 1] as string);
+      if (entry) {
+        const match: CountryMatch = {
+          code: entry.code,
+          matched: span(n),
+          kind: entry.kind,
+          lang: entry.lang,
+          start: token.start,
+          end: endOf(n),
+        };
+        return { match, length: n };
+      }
+    }
+    const raw = text.slice(token.start, token.end);
+    const code = this.codeOf(raw, shouting);
+    const at = { lang: null, start: token.start } as const;
+    if (code) return { match: { ...at, code, matched: raw, kind: 'code', end: token.end }, length: 1 };
+    // Typos are read only where a country is expected, or in a capitalized word inside a sentence.
+    if (!fuzzy && !(i > 0 && /^\p{Lu}\p{Ll}/u.test(raw))) return undefined;
+    const next = tokens[i + 1];
+    if (next && this.firstWords.has(token.norm)) {
+      const pair = this.closeName(`${token.norm} ${next.norm}`);
+      if (pair) return { match: { ...at, code: pair, matched: span(2), kind: 'fuzzy', end: endOf(2) }, length: 2 };
+    }
+    const single = this.closeName(token.norm);
+    if (single) return { match: { ...at, code: single, matched: raw, kind: 'fuzzy', end: token.end }, length: 1 };
+    return undefined;
+  }
+
+  private codeOf(raw: string, shouting: boolean): string | undefined {
+    if (shouting || !/^[A-Z]{2,3}$/.test(raw) || AMBIGUOUS_CODES.has(raw)) return undefined;
+    if (raw.length === 2) return this.alpha2.has(raw) ? raw : undefined;
+    return this.alpha3.get(raw);
+  }
+
+  /** The one country name within the typo budget of a word, or null (none, or a tie). */
+  private closeName(norm: string): string | null {
+    const memo = this.fuzzyMemo.get(norm);
+    if (memo !== undefined) return memo;
+    let result: string | null = null;
+    const budget = typoBudget(norm.length);
+    if (budget > 0 && !this.commonWords.has(norm) && !/\d/.test(norm)) {
+      let best = budget + 1;
+      let tie = false;
+      for (let len = norm.length - budget; len <= norm.length + budget; len++) {
+        for (const candidate of this.fuzzyByLength.get(len) ?? []) {
+          const d = distance(norm, candidate.norm);
+          if (d < best) {
+            best = d;
+            result = candidate.code;
+            tie = false;
+          } else if (d === best && candidate.code !== result) {
+            tie = true;
+          }
+        }
+      }
+      // Two countries equally close: too ambiguous to pick either.
+      if (tie) result = null;
+    }
+    if (this.fuzzyMemo.size > 10_000) this.fuzzyMemo.clear();
+    this.fuzzyMemo.set(norm, result);
+    return result;
+  }
+
+  /** Countries whose names start with or resemble `query`, best first (autocomplete). */
+  suggest(query: string, limit: number): Suggestion[] {
+    const norm = normalize(query);
+    const best = new Map<string, number>();
+    const keep = (code: string, rank: number) => {
+      if ((best.get(code) ?? 99) > rank) best.set(code, rank);
+    };
+    const upper = query.trim().toUpperCase();
+    if (this.alpha2.has(upper)) keep(upper, 0);
+    const a3 = this.alpha3.get(upper);
+    if (a3) keep(a3, 0);
+    for (const m of query.matchAll(FLAG)) keep(codeOfFlag(m[0]), 0);
+    if (norm) {
+      const budget = Math.min(2, typoBudget(norm.length + 1));
+      for (const { norm: name, code, kind } of this.offered) {
+        if (name === norm) keep(code, kind === 'alias' ? 1 : 0);
+        else if (name.startsWith(norm)) keep(code, 2);
+        else if (name.includes(` ${norm}`)) keep(code, 3);
+        else if (budget > 0 && distance(norm, name.slice(0, norm.length)) <= budget) keep(code, 4);
+      }
+    }
+    return [...best]
+      .map(([code, rank]) => ({ code, rank }))
+      .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
+      .slice(0, limit);
+  }
+
+  /** The countries whose names are closest to a word that named none (for "did you mean"). */
+  closest(word: string, limit: number): string[] {
+    const norm = normalize(word);
+    if (norm.length < 2) return [];
+    const scored = new Map<string, number>();
+    for (const { norm: name, code } of this.offered) {
+      const d = name.startsWith(norm) ? 0 : distance(norm, name) / Math.max(norm.length, name.length);
+      if (d < (scored.get(code) ?? 1)) scored.set(code, d);
+    }
+    return [...scored]
+      .filter(([, d]) => d <= 0.5)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([code]) => code);
+  }
+}
+
+/** A text written in capitals: its two- and three-letter words are not codes ("IS IT OK IN MEXICO"). */
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 6) return false;
+  let upper = 0;
+  for (const ch of letters) if (ch !== ch.toLowerCase()) upper++;
+  return upper / letters.length > 0.7;
+}

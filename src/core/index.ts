@@ -1,0 +1,98 @@
+/**
+ * The query core: question in, `Answer` out. Pure and synchronous: the knowledge is loaded outside
+ * and handed in, and nothing here does I/O.
+ *
+ * @example
+ * const core = createCore(loadKnowledge());
+ * core.ask('Is Morocco allowed?').title; // "🇲🇦 Morocco: dropped from the list"
+ */
+import type { Knowledge } from '../knowledge/schema.js';
+import { Composer } from './answer.js';
+import { CountryIndex, flagOf } from './countries.js';
+import { parseQuestion, VOCABULARY } from './intent.js';
+import { cleanQuestion, tokenize } from './text.js';
+import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './types.js';
+
+export { flagOf } from './countries.js';
+export { STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
+export { MAX_QUESTION_LENGTH } from './text.js';
+export * from './types.js';
+
+/** Countries offered when an autocomplete query is empty: the ones people ask about most. */
+const POPULAR = ['MA', 'AE', 'SA', 'MX', 'IN', 'US', 'FR', 'IL', 'ES', 'HU', 'PL', 'GB', 'DE', 'RW'];
+
+export interface Core {
+  /** Answers a free-text question. */
+  ask(question: string, options?: AskOptions): Answer;
+  /** Answers a structured request (a command or a button); `question` is echoed in the answer. */
+  run(request: Request, options?: AskOptions & { question?: string }): Answer;
+  /** Countries for an autocomplete box, best first. */
+  suggestCountries(query: string, lang: Lang, limit: number): CountrySuggestion[];
+  /** Changes with the data: part of every cache key. */
+  readonly version: string;
+}
+
+export function createCore(knowledge: Knowledge): Core {
+  const index = new CountryIndex(knowledge.names, knowledge.aliases, VOCABULARY);
+  const composer = new Composer(knowledge);
+
+  function ask(raw: string, options: AskOptions = {}): Answer {
+    const question = cleanQuestion(raw);
+    const parsed = parseQuestion(index, question, options.hint);
+    const lang = options.lang ?? parsed.lang;
+    switch (parsed.intent) {
+      case 'country_status':
+        return composer.countryStatus(question, parsed.countries, lang);
+      case 'list_allowed':
+        return composer.listAllowed(question, lang);
+      case 'list_removed':
+        return composer.listRemoved(question, lang);
+      case 'nso':
+        return composer.nso(question, parsed.topic ?? 'overview', parsed.countries, lang);
+      case 'sources':
+        return composer.sources(question, lang);
+      case 'help':
+        return composer.help(question, lang);
+      case 'unknown': {
+        const word = parsed.unknownWords[0];
+        return composer.unknown(question, lang, word, word ? index.closest(word, 3) : []);
+      }
+    }
+  }
+
+  function run(request: Request, options: AskOptions & { question?: string } = {}): Answer {
+    const question = cleanQuestion(options.question ?? ('country' in request ? request.country : `/${request.intent}`));
+    const fallback = options.lang ?? options.hint ?? 'en';
+    switch (request.intent) {
+      case 'country_status': {
+        const text = cleanQuestion(request.country);
+        const found = index.resolve(text, tokenize(text), true);
+        const lang = options.lang ?? found.find((c) => c.lang)?.lang ?? fallback;
+        if (found.length === 0) return composer.unknown(question, lang, text, index.closest(text, 3));
+        return composer.countryStatus(question, found, lang);
+      }
+      case 'nso':
+        return composer.nso(question, request.topic ?? 'overview', [], fallback);
+      case 'list_allowed':
+        return composer.listAllowed(question, fallback);
+      case 'list_removed':
+        return composer.listRemoved(question, fallback);
+      case 'sources':
+        return composer.sources(question, fallback);
+      case 'help':
+        return composer.help(question, fallback);
+    }
+  }
+
+  function suggestCountries(query: string, lang: Lang, limit: number): CountrySuggestion[] {
+    const ranked = query.trim() ? index.suggest(query, limit) : POPULAR.slice(0, limit).map((code) => ({ code }));
+    return ranked.map(({ code }) => ({
+      code,
+      name: composer.nameOf(code, lang),
+      flag: flagOf(code),
+      status: composer.statusOf(code),
+    }));
+  }
+
+  return { ask, run, suggestCountries, version: knowledge.version };
+}

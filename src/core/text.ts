@@ -1,0 +1,54 @@
+/**
+ * Text clean-up shared by the core: what a question becomes before anything reads it.
+ */
+
+/** Questions are cut to this many characters; nothing useful is longer. */
+export const MAX_QUESTION_LENGTH = 500;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Makes any string safe to echo and to parse: well-formed UTF-16, no control or bidi characters,
+ * whitespace collapsed, at most MAX_QUESTION_LENGTH characters (never cutting a surrogate pair).
+ */
+export function cleanQuestion(raw: string): string {
+  const head = raw.length > MAX_QUESTION_LENGTH * 4 ? raw.slice(0, MAX_QUESTION_LENGTH * 4) : raw;
+  let text = head.replace(LONE_SURROGATE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_QUESTION_LENGTH) {
+    const cut = /[\ud800-\udbff]/.test(text[MAX_QUESTION_LENGTH - 1] ?? '')
+      ? MAX_QUESTION_LENGTH - 1
+      : MAX_QUESTION_LENGTH;
+    text = `${text.slice(0, cut).trimEnd()}…`;
+  }
+  return text;
+}
+
+/** Lower case, accents removed, apostrophes and punctuation turned into spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A word of the question: its normalized form and where it stands in the original text. */
+export interface Token {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** Splits a text into words (apostrophes and hyphens separate words: "l'Inde" gives "l", "inde"). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ norm: normalize(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}

@@ -1,0 +1,136 @@
+/**
+ * zod schemas for everything in `data/`. The TypeScript types of the knowledge are inferred from
+ * these, so a field is declared once. Loading lives in `load.ts`; the core only sees `Knowledge`.
+ */
+import { z } from 'zod';
+
+/** ISO date, with `xx` never allowed: an unknown day or month is written `01` and `precision` says so. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
+export const Lang = z.enum(['en', 'fr']);
+
+export const TOPICS = [
+  'overview',
+  'pegasus',
+  'investigations',
+  'export_list',
+  'us_entity_list',
+  'apple_lawsuit',
+  'whatsapp_lawsuit',
+  'khashoggi',
+  'finances',
+  'ownership',
+  'latest',
+] as const;
+export const Topic = z.enum(TOPICS);
+
+export const Source = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Publication date of the source when known, else the date of the fact it backs. */
+  date: IsoDate,
+});
+
+/** Text in both languages, written in the project's own words. */
+export const Bilingual = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
+
+const dated = {
+  date: IsoDate,
+  precision: DatePrecision,
+  confidence: Confidence,
+  sources: z.array(Source).min(1),
+};
+
+/** A sourced statement about the export list (its meaning, the end-user declaration, a conflict). */
+export const Statement = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  ...dated,
+  /** Countries the statement is specifically about (e.g. India for the India conflict). */
+  countries: z.array(CountryCode).default([]),
+  text: Bilingual,
+});
+
+export const ExportList = z.strictObject({
+  /** Date of the report the list comes from. */
+  reportedOn: IsoDate,
+  previousCount: z.number().int().positive(),
+  listed: z.array(CountryCode).length(37),
+  removed: z.array(CountryCode).min(1),
+  domestic: CountryCode,
+  /** What each status means, with `{name}` standing for the country name. */
+  statusText: z.strictObject({
+    listed: Bilingual,
+    removed: Bilingual,
+    not_listed: Bilingual,
+    domestic: Bilingual,
+  }),
+  /** The report itself, what the list means, the December 2021 declaration. */
+  statements: z.array(Statement).min(1),
+  /** Where sources disagree (37 vs 38, India). */
+  conflicts: z.array(Statement).min(1),
+});
+
+export const TimelineEvent = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  ...dated,
+  topics: z.array(Topic).min(1),
+  countries: z.array(CountryCode).default([]),
+  /** Part of the short `overview` timeline. */
+  key: z.boolean().default(false),
+  text: Bilingual,
+});
+export const Timeline = z.strictObject({ events: z.array(TimelineEvent).min(40) });
+
+export const CountryNote = z.strictObject({
+  country: CountryCode,
+  ...dated,
+  text: Bilingual,
+});
+export const CountryNotes = z.strictObject({ notes: z.array(CountryNote).min(1) });
+
+/** Names a country library does not know: short forms, old names, demonyms, in any language. */
+export const Aliases = z.strictObject({
+  aliases: z.record(CountryCode, z.array(z.string().min(2)).min(1)),
+});
+
+export type Lang = z.infer<typeof Lang>;
+export type Topic = z.infer<typeof Topic>;
+export type DatePrecision = z.infer<typeof DatePrecision>;
+export type Source = z.infer<typeof Source>;
+export type Bilingual = z.infer<typeof Bilingual>;
+export type Statement = z.infer<typeof Statement>;
+export type ExportList = z.infer<typeof ExportList>;
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type CountryNote = z.infer<typeof CountryNote>;
+
+/** Country names from the ISO library, per alpha-2 code: English, French, then other languages. */
+export interface CountryName {
+  alpha3: string;
+  /** The name to show, from Unicode CLDR (`Intl.DisplayNames`). */
+  display: { en: string; fr: string };
+  en: string[];
+  fr: string[];
+  other: string[];
+}
+
+/** Everything the core needs, validated. */
+export interface Knowledge {
+  names: Record<string, CountryName>;
+  exportList: ExportList;
+  events: TimelineEvent[];
+  notes: CountryNote[];
+  aliases: Record<string, string[]>;
+  /** Changes whenever any data file changes: part of every cache key. */
+  version: string;
+}
+
+/** The data files and the schema each must satisfy. */
+export const DATA_FILES = {
+  'export-list.json': ExportList,
+  'timeline.json': Timeline,
+  'country-notes.json': CountryNotes,
+  'aliases.json': Aliases,
+} as const;
