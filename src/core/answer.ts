@@ -16,6 +16,8 @@ const NOTES_PER_COUNTRY = 4;
 /** Events in the "latest" topic. */
 const LATEST_EVENTS = 6;
 
+const COLLATORS = { en: new Intl.Collator('en'), fr: new Intl.Collator('fr') };
+
 type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'text' | 'sources'>;
 
 export interface Named {
@@ -278,7 +280,7 @@ export class Composer {
 
   private sortedNames(codes: readonly string[], lang: Lang): string {
     const names = codes.map((c) => this.nameOf(c, lang));
-    return names.sort(new Intl.Collator(lang).compare).join(', ');
+    return names.sort(COLLATORS[lang].compare).join(', ');
   }
 }
 

@@ -76,6 +76,15 @@ function codeOfFlag(flag: string): string {
   return [...flag].map((c) => String.fromCharCode((c.codePointAt(0) ?? REGIONAL_A) - REGIONAL_A + 65)).join('');
 }
 
+/** Levenshtein distance, with two swapped neighbours ("Mexcio") counted as one typo. */
+function typoDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
+}
+
 /** Most typos are one or two letters; shorter words allow fewer, so "spin" never becomes "Spain". */
 function typoBudget(length: number): number {
   if (length < 5) return 0;
@@ -241,7 +250,7 @@ export class CountryIndex {
       let tie = false;
       for (let len = norm.length - budget; len <= norm.length + budget; len++) {
         for (const candidate of this.fuzzyByLength.get(len) ?? []) {
-          const d = distance(norm, candidate.norm);
+          const d = typoDistance(norm, candidate.norm);
           if (d < best) {
             best = d;
             result = candidate.code;

@@ -13,12 +13,16 @@ import { parseQuestion, VOCABULARY } from './intent.js';
 import { cleanQuestion, tokenize } from './text.js';
 import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './types.js';
 
+export { TOPICS } from '../knowledge/schema.js';
 export { flagOf } from './countries.js';
 export { STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
 
 /** Countries offered when an autocomplete query is empty: the ones people ask about most. */
+/** Composed answers kept for reuse; the table is emptied when full. */
+const MEMO_SIZE = 5000;
+
 const POPULAR = ['MA', 'AE', 'SA', 'MX', 'IN', 'US', 'FR', 'IL', 'ES', 'HU', 'PL', 'GB', 'DE', 'RW'];
 
 export interface Core {
@@ -36,28 +40,47 @@ export function createCore(knowledge: Knowledge): Core {
   const index = new CountryIndex(knowledge.names, knowledge.aliases, VOCABULARY);
   const composer = new Composer(knowledge);
 
+  // Answers depend only on what was understood, not on the exact words: compose each once.
+  const composed = new Map<string, Answer>();
+  function memo(key: string, question: string, named: readonly { matched: string }[], build: () => Answer): Answer {
+    let answer = composed.get(key);
+    if (!answer) {
+      answer = build();
+      if (composed.size >= MEMO_SIZE) composed.clear();
+      composed.set(key, answer);
+    }
+    const countries = answer.countries.map((c, i) => ({ ...c, matched: named[i]?.matched ?? c.matched }));
+    return { ...answer, question, countries, sources: [...answer.sources] };
+  }
+
   function ask(raw: string, options: AskOptions = {}): Answer {
     const question = cleanQuestion(raw);
     const parsed = parseQuestion(index, question, options.hint);
     const lang = options.lang ?? parsed.lang;
-    switch (parsed.intent) {
-      case 'country_status':
-        return composer.countryStatus(question, parsed.countries, lang);
-      case 'list_allowed':
-        return composer.listAllowed(question, lang);
-      case 'list_removed':
-        return composer.listRemoved(question, lang);
-      case 'nso':
-        return composer.nso(question, parsed.topic ?? 'overview', parsed.countries, lang);
-      case 'sources':
-        return composer.sources(question, lang);
-      case 'help':
-        return composer.help(question, lang);
-      case 'unknown': {
-        const word = parsed.unknownWords[0];
-        return composer.unknown(question, lang, word, word ? index.closest(word, 3) : []);
+    const named = parsed.countries;
+    const key = [parsed.intent, lang, parsed.topic, named.map((c) => c.code).join(','), parsed.unknownWords[0]].join(
+      '|',
+    );
+    return memo(key, question, named, () => {
+      switch (parsed.intent) {
+        case 'country_status':
+          return composer.countryStatus(question, named, lang);
+        case 'list_allowed':
+          return composer.listAllowed(question, lang);
+        case 'list_removed':
+          return composer.listRemoved(question, lang);
+        case 'nso':
+          return composer.nso(question, parsed.topic ?? 'overview', named, lang);
+        case 'sources':
+          return composer.sources(question, lang);
+        case 'help':
+          return composer.help(question, lang);
+        case 'unknown': {
+          const word = parsed.unknownWords[0];
+          return composer.unknown(question, lang, word, word ? index.closest(word, 3) : []);
+        }
       }
-    }
+    });
   }
 
   function run(request: Request, options: AskOptions & { question?: string } = {}): Answer {

@@ -7,6 +7,7 @@ import {
   COMMON_WORDS,
   HELP_CUES,
   LANG_MARKERS,
+  LATEST_ALONE_CUES,
   LIST_CUES,
   NSO_CUES,
   OVERVIEW_CUES,
@@ -55,6 +56,7 @@ const SOURCES = new Cues(SOURCES_CUES);
 const HELP = new Cues(HELP_CUES);
 const NSO = new Cues(NSO_CUES);
 const OVERVIEW = new Cues(OVERVIEW_CUES);
+const LATEST_ALONE = new Cues(LATEST_ALONE_CUES);
 const EN = new Cues(LANG_MARKERS.en);
 const FR = new Cues(LANG_MARKERS.fr);
 
@@ -78,7 +80,7 @@ const TOPIC_WEIGHT: Partial<Record<Topic, number>> = { pegasus: 0.5, latest: 0.7
 /** Every word the lexicon knows: such a word is never read as a misspelt country. */
 export const VOCABULARY: ReadonlySet<string> = new Set([
   ...COMMON_WORDS,
-  ...[SELL, LIST, REMOVED, ALLOWED, SOURCES, HELP, NSO, OVERVIEW, EN, FR].flatMap((c) => c.words()),
+  ...[SELL, LIST, REMOVED, ALLOWED, SOURCES, HELP, NSO, OVERVIEW, LATEST_ALONE, EN, FR].flatMap((c) => c.words()),
   ...TOPICS.flatMap((t) => t.cues.words()),
 ]);
 
@@ -99,8 +101,11 @@ export function parseQuestion(index: CountryIndex, text: string, hint: Lang | un
   const tokens = tokenize(text);
   const q: Question = { text, tokens, joined: ` ${tokens.map((t) => t.norm).join(' ')} ` };
   const sell = SELL.has(q);
-  const found = index.resolve(text, tokens, sell || tokens.length <= 4);
-  // Israel is the seller in "can Israeli firms sell to X": it only counts when it is the only country.
+  const found = index
+    .resolve(text, tokens, sell || tokens.length <= 4)
+    // "Israeli firms" names the seller, not a destination.
+    .filter((c) => !(c.code === ISRAEL && c.kind === 'alias'));
+  // Israel is the seller in "can Israel sell to X": it only counts when it is the only country.
   const countries = found.length > 1 ? found.filter((c) => c.code !== ISRAEL) : found;
   const lang = detectLang(q, countries, hint);
   const base = { lang, countries, unknownWords: [] as string[] };
@@ -108,22 +113,44 @@ export function parseQuestion(index: CountryIndex, text: string, hint: Lang | un
   // Words that named a country are not cues ("New" in "Papua New Guinea").
   const rest = found.length > 0 ? withoutCountries(q, found) : q;
   const topic = detectTopic(rest);
-  const aboutNso = topic !== null || NSO.has(rest);
-  if (countries.length > 0) {
+  // "Latest" words ("today", "still") are about NSO only with other NSO words, or on their own as news.
+  const aboutNso = NSO.has(rest) || (topic !== null && (topic !== 'latest' || LATEST_ALONE.has(rest)));
+  const onlyIsrael = countries.length === 1 && countries[0]?.code === ISRAEL;
+  if (countries.length > 0 && !onlyIsrael) {
     if (aboutNso && !sell) return { ...base, intent: 'nso', topic: topic ?? 'overview' };
     return { ...base, intent: 'country_status', topic: null };
   }
+  // A question about Israel itself is usually about its rules or NSO; its status is the fallback.
+  const general = withoutCountry(rest, topic, aboutNso, sell, tokens, text);
+  if (onlyIsrael && (general.intent === 'unknown' || general.intent === 'help')) {
+    return { ...base, intent: 'country_status', topic: null };
+  }
+  return { ...base, ...general, countries: [] };
+}
+
+/** The intent of a question that names no country. */
+function withoutCountry(
+  q: Question,
+  topic: Topic | null,
+  aboutNso: boolean,
+  sell: boolean,
+  tokens: readonly Token[],
+  text: string,
+): Pick<Parsed, 'intent' | 'topic' | 'unknownWords'> {
+  const none = { topic: null, unknownWords: [] };
   const listy = LIST.has(q);
-  if (REMOVED.has(q) && (listy || !aboutNso)) return { ...base, intent: 'list_removed', topic: null };
-  if (listy && ALLOWED.has(q) && topic !== 'export_list') return { ...base, intent: 'list_allowed', topic: null };
-  if (SOURCES.has(q) && !aboutNso) return { ...base, intent: 'sources', topic: null };
-  if (aboutNso) return { ...base, intent: 'nso', topic: topic ?? 'overview' };
-  if (tokens.length === 0 || HELP.has(q)) return { ...base, intent: 'help', topic: null };
+  // A specific NSO topic ("the entity list") beats the words of the country lists.
+  const specific = topic !== null && topic !== 'pegasus' && topic !== 'latest';
+  if (REMOVED.has(q) && !specific && (listy || !aboutNso)) return { ...none, intent: 'list_removed' };
+  if (listy && ALLOWED.has(q) && !specific) return { ...none, intent: 'list_allowed' };
+  if (SOURCES.has(q) && !aboutNso) return { ...none, intent: 'sources' };
+  if (aboutNso) return { ...none, intent: 'nso', topic: topic ?? 'overview' };
+  if (tokens.length === 0 || HELP.has(q)) return { ...none, intent: 'help' };
   if (sell || tokens.length <= 3) {
     const unknownWords = candidateNames(text, tokens);
-    if (unknownWords.length > 0) return { ...base, intent: 'unknown', topic: null, unknownWords };
+    if (unknownWords.length > 0) return { ...none, intent: 'unknown', unknownWords };
   }
-  return { ...base, intent: 'unknown', topic: null };
+  return { ...none, intent: 'unknown' };
 }
 
 function withoutCountries(q: Question, found: readonly CountryMatch[]): Question {
@@ -142,7 +169,7 @@ function detectTopic(q: Question): Topic | null {
     }
   }
   const overview = OVERVIEW.count(q);
-  if (overview > 0 && overview >= bestScore) return 'overview';
+  if (overview > 0 && overview > bestScore) return 'overview';
   return best;
 }
 

@@ -10,10 +10,10 @@ export const SELL_CUES = [
   'sell', 'sells', 'selling', 'sale', 'sales', 'buy', 'buys', 'buying', 'purchase', 'purchases',
   'export', 'exports', 'exporting', 'allowed', 'allow', 'allows', 'authorized', 'authorised',
   'permitted', 'permit', 'eligible', 'banned', 'ban', 'bans', 'forbidden', 'prohibited', 'listed',
-  'list', 'removed', 'dropped', 'excluded', 'status', 'legal', 'approved',
+  'removed', 'dropped', 'excluded', 'status', 'legal', 'approved',
   'vendre', 'vend', 'vendent', 'vente', 'ventes', 'acheter', 'achete', 'achetent', 'achat', 'achats',
   'exporter', 'exportation', 'exportations', 'autorise', 'autorisee', 'autorises', 'autorisees',
-  'autorisation', 'permis', 'interdit', 'interdite', 'interdits', 'interdites', 'liste', 'statut',
+  'autorisation', 'permis', 'interdit', 'interdite', 'interdits', 'interdites', 'statut',
   'retire', 'retiree', 'exclu', 'exclue', 'eligibles',
 ];
 
@@ -69,7 +69,7 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'overview'>, readonly string[]> =
     'journalistes', 'forcedentry', 'pega', 'european parliament', 'parlement europeen', 'macron',
     'mansoor', 'million dollar dissident', 'hide and seek', 'uganda', 'ouganda', 'state department',
     'activists', 'militants', 'heads of state', 'chefs d etat', 'spied on', 'espionne', 'espionnes',
-    'who was', 'catalangate', 'used', 'use', 'utilise', 'utilisé',
+    'catalangate', 'used', 'use', 'utilise', 'utilisé',
   ],
   export_list: [
     'export rules', 'export control', 'export controls', 'export licence', 'export license',
@@ -116,6 +116,11 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'overview'>, readonly string[]> =
     'en ce moment', 'since then', 'depuis',
   ],
 };
+
+/** Words for the latest news that also make a question about NSO on their own ("latest news?"). */
+export const LATEST_ALONE_CUES = [
+  'latest', 'news', 'nouvelles', 'actualite', 'actualites', 'quoi de neuf', 'what s new', 'recent news',
+];
 
 /** Words that ask for the story as a whole. */
 export const OVERVIEW_CUES = [
