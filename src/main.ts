@@ -1,11 +1,18 @@
 /**
- * Starts what the configuration asks for: the Telegram bot, the Discord bot, or, with no token, a
- * terminal chat over the same core.
+ * Starts what the configuration asks for: the Telegram bot, the Discord bot, both, or, with no token,
+ * a terminal chat over the same core. SIGINT/SIGTERM stop everything cleanly.
  */
+import { Answers } from './adapters/answers.js';
 import { runChat } from './adapters/console/chat.js';
 import { createCore } from './core/index.js';
+import { createCache } from './infra/cache.js';
 import { loadConfig } from './infra/config.js';
+import { createLogger } from './infra/log.js';
+import { createStore } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
+
+/** A cache warning is logged at most this often, however many calls fail. */
+const CACHE_WARNING_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +21,49 @@ async function main(): Promise<void> {
     await runChat(core);
     return;
   }
+
+  const log = createLogger({ level: config.LOG_LEVEL });
+  let lastWarning = 0;
+  const cache = createCache({
+    namespace: `answers:${core.version}`,
+    ttlMs: config.CACHE_TTL_SECONDS * 1000,
+    store: createStore(config.CACHE_URL),
+    onError: (error) => {
+      if (Date.now() - lastWarning < CACHE_WARNING_EVERY_MS) return;
+      lastWarning = Date.now();
+      log.warn({ err: error }, 'cache unavailable: answering without it');
+    },
+  });
+  const answers = new Answers(core, cache);
+  const stops: (() => Promise<void>)[] = [];
+  const running: Promise<void>[] = [];
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { startTelegram } = await import('./adapters/telegram/bot.js');
+    const telegram = await startTelegram({ config, answers, log });
+    stops.push(() => telegram.stop('shutdown'));
+    running.push(telegram.done);
+  }
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./adapters/discord/bot.js');
+    const discord = await startDiscord({ config, answers, log });
+    stops.push(() => discord.stop());
+  }
+  log.info({ data: core.version, cache: config.CACHE_URL ? 'redis' : 'memory' }, 'cyberexport-bot started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await Promise.allSettled(stops.map((stop) => stop()));
+    await cache.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A poller that loses its token to another instance ends the process with the reason.
+  await Promise.all(running);
 }
 
 main().catch((error: unknown) => {

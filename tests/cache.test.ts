@@ -1,0 +1,99 @@
+/**
+ * The answer cache, in memory and on a real Redis server: shared between instances, and never a
+ * reason for an answer to fail.
+ */
+import Keyv from 'keyv';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Answers } from '../src/adapters/answers.js';
+import { createCore } from '../src/core/index.js';
+import { createCache } from '../src/infra/cache.js';
+import { createStore } from '../src/infra/store.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { type RedisServer, redisAvailable, startRedis } from './support/redis.js';
+
+const core = createCore(loadKnowledge());
+const render = (a: { title: string }) => `<b>${a.title}</b>`;
+
+describe('memory cache', () => {
+  test('a repeated question is served from the cache, with the same answer', async () => {
+    const answers = new Answers(core, createCache({ namespace: 't', ttlMs: 60_000 }));
+    const first = await answers.ask('test', 'Is Morocco allowed?', {}, render);
+    const second = await answers.ask('test', 'is  MOROCCO allowed ?', {}, render);
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(second.rendered).toBe(first.rendered);
+  });
+
+  test('a store that throws or hangs costs a recompute, not an answer', async () => {
+    const broken = new Keyv({
+      store: {
+        get: () => Promise.reject(new Error('boom')),
+        set: () => new Promise(() => undefined),
+        delete: () => Promise.resolve(true),
+        clear: () => Promise.resolve(),
+      } as never,
+    });
+    const errors: unknown[] = [];
+    const cache = createCache({
+      namespace: 't',
+      ttlMs: 1000,
+      budgetMs: 20,
+      store: broken,
+      onError: (e) => errors.push(e),
+    });
+    const answers = new Answers(core, cache);
+    const result = await answers.ask('test', 'Maroc ?', {}, render);
+    expect(result.rendered).toContain('Maroc');
+    expect(result.cached).toBe(false);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(cache.healthy).toBe(false);
+  });
+});
+
+describe.skipIf(!redisAvailable())('redis cache', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  const answersOn = () => {
+    const cache = createCache({
+      namespace: 'answers:test',
+      ttlMs: 60_000,
+      budgetMs: 200,
+      store: createStore(redis.url),
+    });
+    return { cache, answers: new Answers(core, cache) };
+  };
+
+  test('two instances share cached answers', async () => {
+    const a = answersOn();
+    const b = answersOn();
+    expect((await a.answers.ask('telegram', 'Is India allowed?', {}, render)).cached).toBe(false);
+    expect((await b.answers.ask('telegram', 'Is India allowed?', {}, render)).cached).toBe(true);
+    await Promise.all([a.cache.close(), b.cache.close()]);
+  });
+
+  test('Redis killed mid-run: answers go on; Redis back: caching resumes', async () => {
+    const { cache, answers } = answersOn();
+    await answers.ask('telegram', 'Is Spain allowed?', {}, render);
+    await redis.stop();
+    const during = await answers.ask('telegram', 'Is Japan allowed?', {}, render);
+    expect(during.rendered).toContain('Japan');
+    expect(cache.healthy).toBe(false);
+    await redis.start();
+    // The client reconnects by itself; ask until a miss is followed by a hit.
+    let hit = false;
+    for (let i = 0; i < 50 && !hit; i++) {
+      await answers.ask('telegram', 'Is Canada allowed?', {}, render);
+      hit = (await answers.ask('telegram', 'Is Canada allowed?', {}, render)).cached;
+      if (!hit) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(hit).toBe(true);
+    expect(cache.healthy).toBe(true);
+    await cache.close();
+  });
+});
