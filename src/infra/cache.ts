@@ -19,7 +19,8 @@ export interface CacheOptions {
 
 export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
+  /** Stores a value for the cache's TTL, or for `ttlMs` when given. */
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   /** Whether the last call reached the store (false after an error or a timeout). */
   readonly healthy: boolean;
   close(): Promise<void>;
@@ -61,8 +62,8 @@ export function createCache(options: CacheOptions): Cache {
 
   return {
     get: <T>(k: string) => guarded(() => store.get<T>(key(k)), undefined),
-    set: async (k, value) => {
-      await guarded(() => store.set(key(k), value, options.ttlMs), false);
+    set: async (k, value, ttlMs) => {
+      await guarded(() => store.set(key(k), value, ttlMs ?? options.ttlMs), false);
     },
     get healthy() {
       return healthy;

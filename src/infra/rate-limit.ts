@@ -1,0 +1,38 @@
+/**
+ * Per-user rate limits, counted in the shared keyv store so that every instance sees the same count.
+ * A fixed window: up to `limit` questions at any pace within it (bursts allowed), then one polite
+ * notice, then silence until the window ends. A store failure lets the question through.
+ */
+import type { Cache } from './cache.js';
+
+export type Verdict = 'allow' | 'notice' | 'silent';
+
+export interface RateLimitOptions {
+  /** Questions allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export class RateLimiter {
+  constructor(
+    private readonly store: Cache,
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one question from `user` on `platform` and says what to do with it. */
+  async check(platform: string, user: string, kind = 'ask'): Promise<Verdict> {
+    const window = Math.floor(this.now() / this.options.windowMs);
+    const key = `rate:${kind}:${platform}:${user}:${window}`;
+    const count = ((await this.store.get<number>(key)) ?? 0) + 1;
+    await this.store.set(key, count, this.options.windowMs);
+    if (count <= this.options.limit) return 'allow';
+    return count === this.options.limit + 1 ? 'notice' : 'silent';
+  }
+}
+
+/** The notice sent once when a user goes over the limit. */
+export const RATE_NOTICE = {
+  en: 'You are asking faster than I can keep up with. Please wait a minute and ask again.',
+  fr: 'Vous posez des questions plus vite que je ne peux suivre. Attendez une minute, puis reposez votre question.',
+} as const;
