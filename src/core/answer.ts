@@ -4,7 +4,7 @@
  */
 import type { CountryNote, Knowledge, Statement, TimelineEvent } from '../knowledge/schema.js';
 import { flagOf } from './countries.js';
-import { formatDate, joinNames, PHRASES, STATUS_LABEL, TOPIC_TITLE } from './i18n.js';
+import { COLON, formatDate, joinNames, PHRASES, STATUS_LABEL, TOPIC_TITLE } from './i18n.js';
 import type { Answer, CountryRef, Lang, Source, Status, Topic } from './types.js';
 
 /** Answers stay under this many characters of text, so that every platform can show them whole. */
@@ -78,6 +78,11 @@ export class Composer {
     };
   }
 
+  /** "🇲🇦 Morocco: dropped from the list". */
+  private headline(ref: CountryRef, lang: Lang): string {
+    return `${ref.flag} ${ref.name}${COLON[lang]}${STATUS_LABEL[ref.status][lang]}`;
+  }
+
   private statement(id: string): Statement {
     const found = this.statements.get(id);
     if (!found) throw new Error(`data/export-list.json: no statement or conflict with id "${id}"`);
@@ -89,7 +94,7 @@ export class Composer {
   }
 
   private bullet(item: Dated, lang: Lang): string {
-    return `• ${formatDate(item.date, item.precision, lang)}: ${item.text[lang]}`;
+    return `• ${formatDate(item.date, item.precision, lang)}${COLON[lang]}${item.text[lang]}`;
   }
 
   countryStatus(question: string, named: readonly Named[], lang: Lang): Answer {
@@ -101,15 +106,15 @@ export class Composer {
     used.add(report);
     const sections = refs.map((ref) => {
       // With one country the title already says it; with several, each section starts with its own.
-      const lines = refs.length > 1 ? [`${ref.flag} ${ref.name}: ${STATUS_LABEL[ref.status][lang]}`] : [];
+      const lines = refs.length > 1 ? [this.headline(ref, lang)] : [];
       lines.push(this.kb.exportList.statusText[ref.status][lang].replaceAll('{name}', ref.name));
       for (const conflict of this.kb.exportList.conflicts.filter((c) => c.countries.includes(ref.code))) {
-        lines.push(`⚠️ ${p.conflictHeading}: ${conflict.text[lang]}`);
+        lines.push(`⚠️ ${p.conflictHeading}${COLON[lang]}${conflict.text[lang]}`);
         used.add(conflict);
       }
       const notes = (this.notesByCountry.get(ref.code) ?? []).slice(-NOTES_PER_COUNTRY);
       if (notes.length > 0 && refs.length <= 3) {
-        lines.push(`${p.notesHeading(ref.name)}:`);
+        lines.push(`${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`);
         for (const note of notes) {
           lines.push(this.bullet(note, lang));
           used.add(note);
@@ -118,7 +123,7 @@ export class Composer {
       return lines.join('\n');
     });
     if (!refs.every((r) => r.status === 'domestic')) {
-      sections.push(`${p.meaningHeading}: ${meaning.text[lang]}`);
+      sections.push(`${p.meaningHeading}${COLON[lang]}${meaning.text[lang]}`);
       used.add(meaning);
     }
     sections.push(`${p.reportDate(this.reportDate(lang))} ${p.countryFootnote}`);
@@ -128,7 +133,7 @@ export class Composer {
       intent: 'country_status',
       countries: refs,
       topic: null,
-      title: refs.map((r) => `${r.flag} ${r.name}: ${STATUS_LABEL[r.status][lang]}`).join(' · '),
+      title: refs.map((r) => this.headline(r, lang)).join(' · '),
       text: joinSections(sections),
       sources: used.sources(),
       asOf: used.asOf(),
@@ -200,7 +205,7 @@ export class Composer {
     for (const ref of refs) {
       const notes = (this.notesByCountry.get(ref.code) ?? []).slice(-NOTES_PER_COUNTRY);
       if (notes.length === 0) continue;
-      noteLines.push(`${ref.flag} ${p.notesHeading(ref.name)}:`);
+      noteLines.push(`${ref.flag} ${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`);
       for (const note of notes) {
         noteLines.push(this.bullet(note, lang));
         used.add(note);
@@ -247,7 +252,7 @@ export class Composer {
     for (const id of ['report-2021', 'meaning', 'end-user-2021']) used.add(this.statement(id));
     for (const event of [...this.keyEvents].reverse()) used.add(event);
     const list = used.sources();
-    const lines = list.map((s) => `• ${s.publisher}, ${s.date}: ${s.title}`);
+    const lines = list.map((s) => `• ${s.publisher}, ${s.date}${COLON[lang]}${s.title}`);
     return {
       question,
       lang,

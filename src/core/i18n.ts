@@ -40,6 +40,9 @@ export const TOPIC_LABEL: Record<Topic, Record<Lang, string>> = {
   latest: { en: 'Latest', fr: 'Dernières nouvelles' },
 };
 
+/** French puts a (non-breaking) space before a colon. */
+export const COLON: Record<Lang, string> = { en: ': ', fr: '\u00a0: ' };
+
 const MONTHS: Record<Lang, string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
@@ -100,7 +103,7 @@ export const PHRASES = {
     reportDate: (date: string) =>
       `Révélé le ${date} par le quotidien israélien Calcalist ; Israël n’a jamais publié la liste.`,
     meaningHeading: 'Ce que signifie la liste',
-    notesHeading: (name: string) => `Ce qui a été rapporté sur ${name} et Pegasus`,
+    notesHeading: (name: string) => `Pegasus, ce qui a été rapporté (${name})`,
     conflictHeading: 'Là où les sources divergent',
     listTitle: (count: number, date: string) => `${count} pays sur la liste (révélée le ${date})`,
     listIntro: (count: number, before: number, date: string) =>
