@@ -1,0 +1,547 @@
+/**
+ * A local Telegram Bot API on `node:http`, for end-to-end tests of the real telegraf client offline.
+ * It keeps the rules a production bot trips over: real long polling, 409 for a second poller, HTML
+ * parsed like Telegram (400 on bad markup, 4096-character limit), 64-byte callback data, webhook
+ * delivery with the secret header, and injected errors (429 with `retry_after`, 403).
+ *
+ * @example
+ * const api = await TelegramApiEmulator.start();
+ * const bot = new Telegraf('123456:TEST-token-for-emulator', { telegram: { apiRoot: api.apiRoot } });
+ * api.pushUpdate({ message: { … } });
+ * const sent = await api.waitFor('sendMessage');
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Params = Record<string, unknown>;
+export interface ApiError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+type Outcome = { ok: true; result: unknown } | ({ ok: false } & ApiError);
+export interface ApiCall {
+  method: string;
+  params: Params;
+  outcome: Outcome;
+}
+export interface Update {
+  update_id: number;
+  [kind: string]: unknown;
+}
+interface StoredMessage {
+  text: string;
+  html: string;
+  markup: string;
+}
+
+export const MAX_MESSAGE_LENGTH = 4096;
+const MAX_CALLBACK_DATA_BYTES = 64;
+const MAX_INLINE_RESULTS = 50;
+/** What getUpdates returns when `allowed_updates` was never set (Telegram leaves out member and reaction updates). */
+const DEFAULT_UPDATES = [
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'inline_query',
+  'chosen_inline_result',
+  'callback_query',
+  'my_chat_member',
+];
+
+export const BOT_USER = {
+  id: 123456,
+  is_bot: true as const,
+  first_name: 'CyberExport',
+  username: 'cyberexport_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+};
+
+class BadRequest extends Error {
+  constructor(
+    description: string,
+    readonly code = 400,
+  ) {
+    super(description);
+  }
+}
+
+// ── HTML parse mode, as Telegram reads it ──────────────────────────────────────────────────────────
+
+const TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'tg-spoiler']);
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+
+function decodeEntity(html: string, at: number): { char: string; end: number } {
+  const m = /^&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|([a-zA-Z]+));/.exec(html.slice(at, at + 12));
+  const code = m?.[1] ? Number(m[1]) : m?.[2] ? Number.parseInt(m[2], 16) : undefined;
+  if (m && code !== undefined && code <= 0x10ffff) return { char: String.fromCodePoint(code), end: at + m[0].length };
+  const named = m?.[3] ? NAMED_ENTITIES[m[3]] : undefined;
+  if (m && named) return { char: named, end: at + m[0].length };
+  throw new BadRequest(`Bad Request: can't parse entities: Unsupported HTML entity at byte offset ${bytes(html, at)}`);
+}
+
+function bytes(text: string, at: number): number {
+  return Buffer.byteLength(text.slice(0, at));
+}
+
+function decodeText(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; ) {
+    if (raw[i] === '&') {
+      const { char, end } = decodeEntity(raw, i);
+      out += char;
+      i = end;
+    } else out += raw[i++];
+  }
+  return out;
+}
+
+/** Returns the text the user would see; throws a 400 like Telegram on markup it would refuse. */
+export function parseTelegramHtml(html: string): string {
+  const fail = (what: string, at: number) => {
+    throw new BadRequest(`Bad Request: can't parse entities: ${what} at byte offset ${bytes(html, at)}`);
+  };
+  const open: string[] = [];
+  let text = '';
+  let i = 0;
+  while (i < html.length) {
+    const ch = html[i] as string;
+    if (ch === '&') {
+      const { char, end } = decodeEntity(html, i);
+      text += char;
+      i = end;
+    } else if (ch !== '<') {
+      text += ch;
+      i++;
+    } else {
+      const end = html.indexOf('>', i);
+      if (end < 0) fail('Unclosed start tag', i);
+      const inner = html.slice(i + 1, end);
+      if (inner.startsWith('/')) {
+        const name = inner.slice(1).trim().toLowerCase();
+        const expected = open.pop();
+        if (expected !== name) fail(`Unmatched end tag "${name}", expected "</${expected ?? ''}>"`, i);
+      } else {
+        const m = /^([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*$/.exec(inner);
+        if (!m) fail('Unsupported start tag', i);
+        const name = (m?.[1] ?? '').toLowerCase();
+        const attrs = parseAttributes(m?.[2] ?? '');
+        const spoilerSpan = name === 'span' && attrs.class === 'tg-spoiler';
+        if (!TAGS.has(name) && !spoilerSpan && name !== 'blockquote') fail(`Unsupported start tag "${name}"`, i);
+        if (name === 'a' && !attrs.href) fail('Empty href in tag "a"', i);
+        open.push(name);
+      }
+      i = end + 1;
+    }
+  }
+  if (open.length > 0) fail(`Can't find end tag corresponding to start tag "${open[open.length - 1]}"`, html.length);
+  return text;
+}
+
+function parseAttributes(raw: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const m of raw.matchAll(/([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    attrs[(m[1] as string).toLowerCase()] = decodeText(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+// ── The emulator ───────────────────────────────────────────────────────────────────────────────────
+
+interface Poller {
+  offset: number;
+  limit: number;
+  allowed: string[];
+  respond: (updates: Update[]) => void;
+}
+
+export class TelegramApiEmulator {
+  /** Every API call, in order, with what the bot got back. */
+  readonly calls: ApiCall[] = [];
+  /** Webhook deliveries and the HTTP status the bot answered. */
+  readonly deliveries: { update_id: number; status: number }[] = [];
+  private readonly queue: Update[] = [];
+  private readonly confirmed = new Set<number>();
+  private readonly failures = new Map<string, ApiError[]>();
+  private readonly messages = new Map<string, StoredMessage>();
+  private readonly chatTypes = new Map<number, string>();
+  private readonly openQueries = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private nextUpdateId = 1;
+  private nextMessageId = 1000;
+  private poller: Poller | undefined;
+  private allowedUpdates: string[] = [];
+  private webhook: { url: string; secret: string | undefined } | undefined;
+  private delivering = false;
+  readonly commands = new Map<string, unknown[]>();
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<TelegramApiEmulator> {
+    const server = createServer();
+    const emulator = new TelegramApiEmulator(server);
+    server.on('request', (req, res) => void emulator.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return emulator;
+  }
+
+  /** The `apiRoot` for telegraf (trailing slash included). */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** Queues an update (its `update_id` is assigned) and hands it to the poller or the webhook. */
+  pushUpdate(update: Omit<Update, 'update_id'>): Update {
+    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    for (const kind of ['message', 'edited_message', 'callback_query'] as const) {
+      const payload = full[kind] as {
+        chat?: { id: number; type: string };
+        message?: { chat: { id: number; type: string } };
+      };
+      const chat = payload?.chat ?? payload?.message?.chat;
+      if (chat) this.chatTypes.set(chat.id, chat.type);
+    }
+    const query = (full.inline_query ?? full.callback_query) as { id?: string } | undefined;
+    if (query?.id) this.openQueries.add(query.id);
+    this.queue.push(full);
+    this.flush();
+    return full;
+  }
+
+  /** The next call to `method` answers this error instead (`times` calls in a row). */
+  failNext(method: string, error: ApiError, times = 1): void {
+    const list = this.failures.get(method) ?? [];
+    for (let n = 0; n < times; n++) list.push(error);
+    this.failures.set(method, list);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call to `method` (from index `since` of `calls`) that `predicate` accepts. */
+  waitFor(method: string, predicate: (call: ApiCall) => boolean = () => true, timeoutMs = 3000, since = 0) {
+    return this.until(
+      () => this.calls.slice(since).find((c) => c.method === method && predicate(c)),
+      timeoutMs,
+      `no ${method} call matched`,
+    );
+  }
+
+  /** Resolves once the bot has confirmed the update (next getUpdates offset, or webhook answered). */
+  waitForConfirmed(updateId: number, timeoutMs = 3000): Promise<true> {
+    return this.until(() => this.confirmed.has(updateId) || undefined, timeoutMs, `update ${updateId} not confirmed`);
+  }
+
+  /** Resolves once a bot holds a long poll open (it is started and waiting for updates). */
+  waitForPoller(timeoutMs = 3000): Promise<true> {
+    return this.until(() => (this.poller ? true : undefined), timeoutMs, 'no long poll open');
+  }
+
+  async close(): Promise<void> {
+    this.poller?.respond([]);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = probe();
+        if (found === undefined) return false;
+        this.listeners.delete(listener);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const listener = () => void check();
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      if (!check()) this.listeners.add(listener);
+    });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot(\d+:[\w-]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    if (!m) return send(res, { ok: false, error_code: 404, description: 'Not Found' });
+    const method = m[2] as string;
+    let params: Params = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+    try {
+      if (body) params = { ...params, ...(JSON.parse(body) as Params) };
+    } catch {
+      return send(res, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
+    }
+    const outcome = await this.call(method, params, res);
+    if (outcome) send(res, outcome);
+  }
+
+  /** Runs one API method; answers undefined when a long poll will answer later. */
+  private async call(method: string, params: Params, res?: ServerResponse): Promise<Outcome | undefined> {
+    const injected = this.failures.get(method)?.shift();
+    let outcome: Outcome | undefined;
+    if (injected) outcome = { ok: false, ...injected };
+    else {
+      try {
+        const result = method === 'getUpdates' ? this.getUpdates(params, res) : this.run(method, params);
+        if (result === undefined) return undefined;
+        outcome = { ok: true, result };
+      } catch (error) {
+        const e = error instanceof BadRequest ? error : new BadRequest(String(error), 500);
+        outcome = { ok: false, error_code: e.code, description: e.message };
+      }
+    }
+    this.calls.push({ method, params, outcome });
+    this.notify();
+    return outcome;
+  }
+
+  private run(method: string, p: Params): unknown {
+    switch (method) {
+      case 'getMe':
+        return BOT_USER;
+      case 'sendMessage':
+        return this.sendMessage(p);
+      case 'editMessageText':
+        return this.editMessageText(p);
+      case 'answerCallbackQuery':
+      case 'answerInlineQuery':
+        return this.answerQuery(method, p);
+      case 'setMyCommands':
+        return this.setMyCommands(p);
+      case 'getMyCommands':
+        return this.commands.get(scopeKey(p)) ?? [];
+      case 'setWebhook':
+        return this.setWebhook(p);
+      case 'deleteWebhook':
+        this.webhook = undefined;
+        if (p.drop_pending_updates) this.queue.length = 0;
+        return true;
+      case 'getWebhookInfo':
+        return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.queue.length };
+      default:
+        throw new BadRequest('Not Found', 404);
+    }
+  }
+
+  private getUpdates(p: Params, res?: ServerResponse): Update[] | undefined {
+    if (this.webhook) {
+      throw new BadRequest(
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        409,
+      );
+    }
+    if (this.poller) {
+      throw new BadRequest(
+        'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+        409,
+      );
+    }
+    const offset = Number(p.offset ?? 0);
+    if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates.map(String);
+    if (offset > 0) this.confirm((u) => u.update_id < offset);
+    else if (offset < 0) this.confirm((_, i) => i < this.queue.length + offset);
+    const limit = Math.min(Math.max(Number(p.limit ?? 100) || 100, 1), 100);
+    const ready = this.pending(limit);
+    const timeout = Math.min(Number(p.timeout ?? 0), 50);
+    if (ready.length > 0 || timeout <= 0 || !res) return ready;
+    const timer = setTimeout(() => poller.respond([]), timeout * 1000);
+    const poller: Poller = {
+      offset,
+      limit,
+      allowed: this.allowedUpdates,
+      respond: (updates) => {
+        clearTimeout(timer);
+        if (this.poller === poller) this.poller = undefined;
+        this.calls.push({ method: 'getUpdates', params: p, outcome: { ok: true, result: updates } });
+        this.notify();
+        if (!res.writableEnded) send(res, { ok: true, result: updates });
+      },
+    };
+    this.poller = poller;
+    this.notify();
+    // A poller that goes away (telegraf's stop aborts the request) frees the slot.
+    res.on('close', () => {
+      if (this.poller === poller) {
+        clearTimeout(timer);
+        this.poller = undefined;
+      }
+    });
+    return undefined;
+  }
+
+  private pending(limit: number): Update[] {
+    const allowed = this.allowedUpdates;
+    const wanted = (u: Update) => (allowed.length > 0 ? allowed : DEFAULT_UPDATES).some((k) => k in u);
+    const dropped = this.queue.filter((u) => !wanted(u)).map((u) => u.update_id);
+    this.confirm((u) => dropped.includes(u.update_id));
+    return this.queue.slice(0, limit);
+  }
+
+  private confirm(done: (u: Update, index: number) => boolean): void {
+    const keep = this.queue.filter((u, i) => {
+      if (!done(u, i)) return true;
+      this.confirmed.add(u.update_id);
+      return false;
+    });
+    this.queue.splice(0, this.queue.length, ...keep);
+    this.notify();
+  }
+
+  private flush(): void {
+    if (this.webhook) return void this.deliver();
+    if (this.poller && this.queue.length > 0) this.poller.respond(this.pending(this.poller.limit));
+  }
+
+  /** Posts queued updates to the webhook one at a time, like Telegram (in order, with the secret). */
+  private async deliver(): Promise<void> {
+    if (this.delivering || !this.webhook) return;
+    this.delivering = true;
+    try {
+      for (let update = this.queue[0]; update && this.webhook; update = this.queue[0]) {
+        const { url, secret } = this.webhook;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (secret) headers['x-telegram-bot-api-secret-token'] = secret;
+        const status = await fetch(url, { method: 'POST', headers, body: JSON.stringify(update) })
+          .then(async (r) => {
+            // A webhook may answer with one method call in its body, as Telegram allows.
+            const text = await r.text();
+            const reply = text ? (JSON.parse(text) as Params) : undefined;
+            if (typeof reply?.method === 'string') await this.call(reply.method, reply);
+            return r.status;
+          })
+          .catch(() => 599);
+        this.deliveries.push({ update_id: update.update_id, status });
+        this.confirm((u) => u.update_id === update.update_id);
+        this.notify();
+      }
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  private sendMessage(p: Params): unknown {
+    if (p.chat_id === undefined || p.chat_id === '') throw new BadRequest('Bad Request: chat_id is empty');
+    const chatId = Number(p.chat_id);
+    const content = this.content(p);
+    const messageId = this.nextMessageId++;
+    this.messages.set(`${chatId}:${messageId}`, content);
+    return {
+      message_id: messageId,
+      from: { id: BOT_USER.id, is_bot: true, first_name: BOT_USER.first_name, username: BOT_USER.username },
+      chat: { id: chatId, type: this.chatTypes.get(chatId) ?? 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text: content.text,
+    };
+  }
+
+  private editMessageText(p: Params): unknown {
+    const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+    const before = this.messages.get(key);
+    if (!before) throw new BadRequest('Bad Request: message to edit not found');
+    const after = this.content(p);
+    if (after.html === before.html && after.markup === before.markup) {
+      throw new BadRequest(
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    this.messages.set(key, after);
+    return { message_id: Number(p.message_id), chat: { id: Number(p.chat_id) }, text: after.text };
+  }
+
+  /** Validates text, parse mode and keyboard the way sendMessage / editMessageText do. */
+  private content(p: Params): StoredMessage {
+    const html = typeof p.text === 'string' ? p.text : '';
+    const text = validateText(html, p.parse_mode);
+    validateMarkup(p.reply_markup);
+    return { text, html, markup: JSON.stringify(p.reply_markup ?? null) };
+  }
+
+  private answerQuery(method: string, p: Params): true {
+    const id = String(p.callback_query_id ?? p.inline_query_id ?? '');
+    if (!this.openQueries.delete(id)) {
+      throw new BadRequest('Bad Request: query is too old and response timeout expired or query ID is invalid');
+    }
+    if (method === 'answerInlineQuery') {
+      const results = Array.isArray(p.results) ? (p.results as Params[]) : [];
+      if (results.length > MAX_INLINE_RESULTS) throw new BadRequest('Bad Request: RESULTS_TOO_MUCH');
+      const ids = new Set(results.map((r) => String(r.id)));
+      if (ids.size !== results.length) throw new BadRequest('Bad Request: RESULT_ID_DUPLICATE');
+      for (const r of results) {
+        const content = r.input_message_content as Params | undefined;
+        if (!content) throw new BadRequest('Bad Request: MESSAGE_EMPTY');
+        validateText(String(content.message_text ?? ''), content.parse_mode);
+        validateMarkup(r.reply_markup);
+      }
+    }
+    return true;
+  }
+
+  private setMyCommands(p: Params): true {
+    const commands = Array.isArray(p.commands) ? (p.commands as Params[]) : [];
+    if (commands.length === 0 || commands.length > 100) throw new BadRequest('Bad Request: BOT_COMMANDS_TOO_MUCH');
+    for (const c of commands) {
+      if (!/^[a-z0-9_]{1,32}$/.test(String(c.command))) throw new BadRequest('Bad Request: BOT_COMMAND_INVALID');
+      const d = String(c.description ?? '');
+      if (d.length < 1 || d.length > 256) throw new BadRequest('Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
+    }
+    this.commands.set(scopeKey(p), commands);
+    return true;
+  }
+
+  private setWebhook(p: Params): true {
+    const url = String(p.url ?? '');
+    if (!url) return this.run('deleteWebhook', {}) as true;
+    const secret = p.secret_token === undefined ? undefined : String(p.secret_token);
+    if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
+      throw new BadRequest('Bad Request: secret token contains unallowed characters');
+    }
+    this.poller?.respond([]);
+    this.webhook = { url, secret };
+    if (p.drop_pending_updates) this.queue.length = 0;
+    if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates.map(String);
+    void this.deliver();
+    return true;
+  }
+}
+
+function validateText(html: string, parseMode: unknown): string {
+  const text = parseMode === 'HTML' ? parseTelegramHtml(html) : html;
+  if (text.trim() === '') throw new BadRequest('Bad Request: message text is empty');
+  if (text.length > MAX_MESSAGE_LENGTH) throw new BadRequest('Bad Request: message is too long');
+  return text;
+}
+
+function validateMarkup(markup: unknown): void {
+  const rows = (markup as { inline_keyboard?: Params[][] } | undefined)?.inline_keyboard ?? [];
+  for (const button of rows.flat()) {
+    if (!button.text) throw new BadRequest('Bad Request: BUTTON_TEXT_INVALID');
+    const data = button.callback_data;
+    if (
+      data !== undefined &&
+      (String(data).length === 0 || Buffer.byteLength(String(data)) > MAX_CALLBACK_DATA_BYTES)
+    ) {
+      throw new BadRequest('Bad Request: BUTTON_DATA_INVALID');
+    }
+  }
+}
+
+function scopeKey(p: Params): string {
+  return `${JSON.stringify(p.scope ?? { type: 'default' })}|${String(p.language_code ?? '')}`;
+}
+
+function send(res: ServerResponse, outcome: Outcome): void {
+  if (res.writableEnded) return;
+  res.writeHead(outcome.ok ? 200 : outcome.error_code, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(outcome));
+}

@@ -1,0 +1,353 @@
+/**
+ * The Telegram adapter end to end: real telegraf, over loopback HTTP, against the local Bot API
+ * emulator. Assertions read what the user would see: the HTML the emulator accepted.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Answers } from '../src/adapters/answers.js';
+import { startTelegram, type TelegramHandle } from '../src/adapters/telegram/bot.js';
+import { renderTelegram } from '../src/adapters/telegram/render.js';
+import { type Answer, type Core, createCore } from '../src/core/index.js';
+import { createCache } from '../src/infra/cache.js';
+import { loadConfig } from '../src/infra/config.js';
+import { createLogger } from '../src/infra/log.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { type ApiCall, BOT_USER, parseTelegramHtml, TelegramApiEmulator } from './emulators/telegram-api.js';
+
+const TOKEN = '123456:TEST-token-for-emulator';
+const core = createCore(loadKnowledge());
+const log = createLogger({ level: 'silent', pretty: false });
+
+const alice = { id: 1001, is_bot: false, first_name: 'Alice', language_code: 'en' };
+const marie = { id: 1002, is_bot: false, first_name: 'Marie', language_code: 'fr' };
+const group = { id: -1001234567890, type: 'supergroup', title: 'Export policy' };
+let messageId = 1;
+
+/** The entities a Telegram client would attach: the leading command, and @mentions. */
+function entities(text: string) {
+  const found: { type: string; offset: number; length: number }[] = [];
+  const command = /^\/\w+(@\w+)?/.exec(text);
+  if (command) found.push({ type: 'bot_command', offset: 0, length: command[0].length });
+  for (const m of text.matchAll(/@\w{5,32}/g)) found.push({ type: 'mention', offset: m.index, length: m[0].length });
+  return found.length > 0 ? { entities: found } : {};
+}
+
+function privateMessage(text: string, from = alice) {
+  const chat = { id: from.id, type: 'private', first_name: from.first_name };
+  return { message: { message_id: messageId++, date: 1764201600, chat, from, text, ...entities(text) } };
+}
+
+function groupMessage(text: string, extra: Record<string, unknown> = {}) {
+  return {
+    message: { message_id: messageId++, date: 1764201600, chat: group, from: alice, text, ...entities(text), ...extra },
+  };
+}
+
+const html = (call: ApiCall) => String(call.params.text ?? '');
+/** What the user reads: the text the emulator parsed out of the HTML it accepted. */
+const seen = (call: ApiCall) => {
+  expect(call.outcome.ok).toBe(true);
+  return parseTelegramHtml(html(call));
+};
+const toChat = (chatId: number) => (call: ApiCall) => call.params.chat_id === chatId;
+
+let api: TelegramApiEmulator;
+let handles: TelegramHandle[] = [];
+
+beforeEach(async () => {
+  api = await TelegramApiEmulator.start();
+});
+
+afterEach(async () => {
+  await Promise.all(handles.map((h) => h.stop('test done')));
+  handles = [];
+  await api.close();
+});
+
+function config(extra: Record<string, string> = {}) {
+  return loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'silent', ...extra });
+}
+
+async function start(options: { core?: Core; env?: Record<string, string> } = {}): Promise<TelegramHandle> {
+  const answers = new Answers(options.core ?? core, createCache({ namespace: core.version, ttlMs: 60_000 }));
+  const handle = await startTelegram({ config: config(options.env), answers, log });
+  handles.push(handle);
+  return handle;
+}
+
+/** Pushes an update and waits for the first message the bot sends to `chatId` afterwards. */
+async function ask(update: { message: object }, chatId: number, timeoutMs = 3000) {
+  const since = api.calls.length;
+  api.pushUpdate(update);
+  return api.waitFor('sendMessage', toChat(chatId), timeoutMs, since);
+}
+
+describe('private chat', () => {
+  test('registers the command menu in English and French at start', async () => {
+    await start();
+    const calls = api.callsTo('setMyCommands');
+    expect(calls.map((c) => c.params.language_code ?? 'default')).toEqual(['default', 'fr']);
+    const commands = (calls[0]?.params.commands ?? []) as { command: string }[];
+    expect(commands.map((c) => c.command)).toContain('allowed');
+    expect(JSON.stringify(calls[1]?.params.commands)).toContain('Les entreprises israéliennes');
+  });
+
+  test('a question gets the answer: bold headline with flag and status, sources, buttons', async () => {
+    await start();
+    const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    expect(reply.params.parse_mode).toBe('HTML');
+    expect(html(reply)).toMatch(/^<b>🇲🇦 Morocco: dropped from the list<\/b>/);
+    expect(seen(reply)).toContain('licences were reportedly almost never granted');
+    const buttons = (reply.params.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
+    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
+  });
+
+  test('the reply follows the user language when the question does not tell', async () => {
+    await start();
+    const reply = await ask(privateMessage('🇲🇦 ?', marie), marie.id);
+    expect(seen(reply)).toMatch(/^🇲🇦 Maroc\s?: retiré de la liste/);
+  });
+
+  test('/allowed with a typo finds Morocco; without a country it explains the usage', async () => {
+    await start();
+    const reply = await ask(privateMessage('/allowed Marocco'), alice.id);
+    expect(seen(reply)).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    const usage = await ask(privateMessage('/allowed'), alice.id);
+    expect(seen(usage)).toBe('Usage: /allowed <country>, for example /allowed Morocco');
+  });
+
+  test('/start, /list, /removed, /sources and /nso whatsapp go through the command table', async () => {
+    await start();
+    expect(seen(await ask(privateMessage('/start'), alice.id))).toMatch(/^What I can answer/);
+    expect(seen(await ask(privateMessage('/list'), alice.id))).toMatch(/^37 countries on the list/);
+    expect(seen(await ask(privateMessage('/removed'), alice.id))).toMatch(/countries dropped from the list/);
+    expect(seen(await ask(privateMessage('/sources'), alice.id))).toMatch(/^Where the facts come from/);
+    expect(seen(await ask(privateMessage('/nso whatsapp'), alice.id))).toMatch(/^WhatsApp \(Meta\) v\. NSO/);
+  });
+});
+
+describe('groups', () => {
+  test('plain chatter gets no reply; a mention or a reply to the bot does, as a reply', async () => {
+    await start();
+    const chatter = api.pushUpdate(groupMessage('is morocco allowed to sell couscous?'));
+    await api.waitForConfirmed(chatter.update_id);
+    const reply = await ask(groupMessage(`@${BOT_USER.username} is Morocco allowed?`), group.id);
+    expect(seen(reply)).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    expect(reply.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    const threaded = await ask(
+      groupMessage('and Mexico?', {
+        reply_to_message: { message_id: 7, date: 1, chat: group, from: BOT_USER, text: 'x' },
+      }),
+      group.id,
+    );
+    expect(seen(threaded)).toMatch(/^🇲🇽 Mexico/);
+    expect(api.callsTo('sendMessage')).toHaveLength(2);
+  });
+
+  test('/nso@botname answers; a command for another bot and a photo are ignored', async () => {
+    await start();
+    const other = api.pushUpdate(groupMessage('/nso@some_other_bot'));
+    const photo = api.pushUpdate({
+      message: {
+        message_id: messageId++,
+        date: 1,
+        chat: group,
+        from: alice,
+        photo: [{ file_id: 'x', file_unique_id: 'y', width: 1, height: 1 }],
+      },
+    });
+    await api.waitForConfirmed(other.update_id);
+    await api.waitForConfirmed(photo.update_id);
+    expect(api.callsTo('sendMessage')).toHaveLength(0);
+    const reply = await ask(groupMessage(`/nso@${BOT_USER.username}`), group.id);
+    expect(seen(reply)).toMatch(/^NSO Group: the story in brief/);
+  });
+});
+
+describe('inline mode and buttons', () => {
+  test('an inline query gets country cards in HTML, at most 50, cached', async () => {
+    await start();
+    api.pushUpdate({ inline_query: { id: 'iq1', from: alice, query: 'morocco', offset: '' } });
+    const call = await api.waitFor('answerInlineQuery');
+    expect(call.outcome.ok).toBe(true);
+    expect(call.params.cache_time).toBeGreaterThan(0);
+    const results = call.params.results as { title: string; input_message_content: { parse_mode: string } }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(50);
+    expect(results[0]?.title).toBe('🇲🇦 Morocco: dropped from the list');
+    expect(results.every((r) => r.input_message_content.parse_mode === 'HTML')).toBe(true);
+
+    api.pushUpdate({ inline_query: { id: 'iq2', from: alice, query: 'pegasus nso', offset: '' } });
+    const nso = await api.waitFor('answerInlineQuery', (c) => c.params.inline_query_id === 'iq2');
+    const titles = (nso.params.results as { title: string }[]).map((r) => r.title);
+    expect(titles).toContain('Apple v. NSO');
+  });
+
+  test('the language button acknowledges first, then edits the message in French', async () => {
+    await start();
+    const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    const keyboard = reply.params.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+    const [sources, french] = keyboard.inline_keyboard.flat();
+    const message = {
+      message_id: (reply.outcome as { result: { message_id: number } }).result.message_id,
+      date: 1,
+      chat: { id: alice.id, type: 'private' },
+      from: BOT_USER,
+      text: 'x',
+    };
+    api.pushUpdate({
+      callback_query: { id: 'cb1', from: alice, chat_instance: '1', message, data: french?.callback_data },
+    });
+    const edit = await api.waitFor('editMessageText');
+    const ack = api.calls.findIndex((c) => c.method === 'answerCallbackQuery');
+    expect(ack).toBeGreaterThanOrEqual(0);
+    expect(ack).toBeLessThan(api.calls.indexOf(edit));
+    expect(seen(edit)).toMatch(/^🇲🇦 Maroc\s?: retiré de la liste/);
+
+    const since = api.calls.length;
+    api.pushUpdate({
+      callback_query: { id: 'cb2', from: alice, chat_instance: '1', message, data: sources?.callback_data },
+    });
+    const list = await api.waitFor('sendMessage', toChat(alice.id), 3000, since);
+    expect(seen(list)).toContain('The Times of Israel: Amid NSO scandal');
+    expect(html(list)).toContain('<a href="https://');
+  });
+});
+
+describe('hostile input', () => {
+  test('markup, entities, mass mentions and control characters come back as valid HTML', async () => {
+    await start();
+    const nasty = '/allowed <script>alert(1)</script> & &amp; @everyone \u0000\u0007\u202e';
+    const reply = await ask(privateMessage(nasty), alice.id);
+    expect(seen(reply)).toContain('<script>alert(1)</script> & &amp; @everyone');
+    const mention = await ask(groupMessage(`@${BOT_USER.username} <b>bold & <i>`), group.id);
+    expect(mention.outcome.ok).toBe(true);
+  });
+
+  test('100 KB of text, an emoji flood, an empty message and a sticker all get a valid reply', async () => {
+    await start();
+    for (const text of ['x'.repeat(100_000), '🇲🇦'.repeat(5000), '', ' ']) {
+      expect((await ask(privateMessage(text), alice.id)).outcome.ok).toBe(true);
+    }
+    const sticker = await ask(
+      {
+        message: {
+          message_id: messageId++,
+          date: 1,
+          chat: { id: alice.id, type: 'private' },
+          from: alice,
+          sticker: { file_id: 's' },
+        },
+      },
+      alice.id,
+    );
+    expect(seen(sticker)).toMatch(/^What I can answer/);
+  });
+
+  test('an answer longer than 4096 characters arrives as several valid messages', async () => {
+    const long: Answer = {
+      ...core.ask('What happened with NSO?'),
+      text: Array.from({ length: 40 }, (_, i) => `${i} <&> ${'Pegasus '.repeat(30)}`).join('\n\n'),
+    };
+    const rendered = renderTelegram(long);
+    expect(rendered.length).toBeGreaterThan(1);
+    await start({ core: { ...core, ask: () => long } });
+    const first = await ask(privateMessage('long please'), alice.id);
+    await api.waitFor('sendMessage', (c) => c.params.text === rendered[rendered.length - 1]);
+    const sent = api.callsTo('sendMessage');
+    expect(sent.map(html)).toEqual(rendered);
+    expect(sent.every((c) => c.outcome.ok)).toBe(true);
+    expect(seen(first)).toMatch(/^NSO Group: the story in brief/);
+    expect(sent.map(seen).join('\n')).toContain('39 <&> Pegasus');
+  });
+});
+
+describe('errors', () => {
+  test('a 429 is waited out and retried', async () => {
+    await start();
+    api.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    const reply = await api.waitFor('sendMessage', (c) => c.outcome.ok, 5000);
+    expect(seen(reply)).toMatch(/^🇲🇦 Morocco/);
+    expect(api.callsTo('sendMessage').map((c) => c.outcome.ok)).toEqual([false, true]);
+  });
+
+  test('a user who blocked the bot is dropped, and the bot keeps answering others', async () => {
+    await start();
+    api.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    const blocked = api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    await api.waitForConfirmed(blocked.update_id);
+    expect(api.callsTo('sendMessage')).toHaveLength(1);
+    expect(seen(await ask(privateMessage('🇲🇽 ?', marie), marie.id))).toMatch(/^🇲🇽 Mexique/);
+  });
+
+  test('a failing handler gets a short apology and the bot keeps running', async () => {
+    const broken: Core = {
+      ...core,
+      ask: (q, o) => {
+        if (q === 'boom') throw new Error('the core exploded');
+        return core.ask(q, o);
+      },
+    };
+    await start({ core: broken });
+    expect(seen(await ask(privateMessage('boom'), alice.id))).toMatch(/^Sorry, something went wrong/);
+    expect(seen(await ask(privateMessage('Is Morocco allowed?'), alice.id))).toMatch(/^🇲🇦 Morocco/);
+  });
+
+  test('a second poller fails at start with a message saying what to do', async () => {
+    await start();
+    await api.waitForPoller();
+    await expect(start()).rejects.toThrow(
+      /another instance.*Stop the other instance, or run every instance on a webhook/,
+    );
+  });
+});
+
+describe('webhook and shutdown', () => {
+  async function freePort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  test('a webhook processes updates with the right secret and refuses others with 401', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/telegram/hook`;
+    await start({
+      env: { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: 's3cret_-token', HTTP_PORT: String(port) },
+    });
+    expect(api.callsTo('setWebhook')[0]?.params).toMatchObject({ url, secret_token: 's3cret_-token' });
+    const delivered = api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    await api.waitForConfirmed(delivered.update_id);
+    expect(seen(api.callsTo('sendMessage')[0] as ApiCall)).toMatch(/^🇲🇦 Morocco/);
+    expect(api.deliveries).toEqual([{ update_id: delivered.update_id, status: 200 }]);
+
+    const update = JSON.stringify({ update_id: 999, ...privateMessage('Is Mexico allowed?') });
+    const post = (headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: update });
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
+    expect((await post({})).status).toBe(401);
+    expect(api.callsTo('sendMessage')).toHaveLength(1);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  test('stop resolves, polling ends, and another instance can then take over', async () => {
+    const handle = await start();
+    await api.waitForPoller();
+    await handle.stop('SIGTERM');
+    const polls = api.callsTo('getUpdates').length;
+    const after = api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    await start();
+    await api.waitForConfirmed(after.update_id);
+    expect(api.callsTo('getUpdates').length).toBeGreaterThan(polls);
+    // The update pushed after stop was answered once, by the new instance only.
+    expect(api.callsTo('sendMessage')).toHaveLength(1);
+  });
+});
