@@ -1,0 +1,290 @@
+/**
+ * The Discord bot end to end: the real discord.js client, over real sockets, against the local fake
+ * Discord in `emulators/discord-fake.ts`. Assertions read what a user would see: the REST calls.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { deployDiscordCommands } from '../commands/deploy-discord.js';
+import { Answers, type Rendered } from '../src/adapters/answers.js';
+import { type DiscordBot, startDiscord } from '../src/adapters/discord/bot.js';
+import { escapeText, NSO_COLOUR, STATUS_COLOUR } from '../src/adapters/discord/render.js';
+import { type Answer, type AskOptions, type Core, createCore, type Request, TOPIC_TITLE } from '../src/core/index.js';
+import { createCache } from '../src/infra/cache.js';
+import type { Logger } from '../src/infra/log.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { DiscordFake, messageErrors, type RecordedCall } from './emulators/discord-fake.js';
+
+const EPHEMERAL = 64;
+const CALLBACK = { reply: 4, deferReply: 5, update: 7, autocomplete: 8 } as const;
+
+const core: Core = createCore(loadKnowledge());
+
+type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+function capturingLogger(lines: LogLine[]): Logger {
+  return pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line) as LogLine) });
+}
+
+function freshAnswers(): Answers {
+  return new Answers(core, createCache({ namespace: `test-${Math.random()}`, ttlMs: 60_000 }));
+}
+
+async function startBot(fake: DiscordFake, answers: Answers, log: Logger, deferAfterMs?: number): Promise<DiscordBot> {
+  return startDiscord({
+    config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl },
+    answers,
+    log,
+    clientOptions: { rest: { timeout: 3000 } },
+    ...(deferAfterMs === undefined ? {} : { deferAfterMs }),
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies as the client sent them
+const embedOf = (call: RecordedCall): any => (call.body.data ?? call.body).embeds[0];
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies as the client sent them
+const buttonsOf = (call: RecordedCall): any[] => (call.body.data ?? call.body).components[0]?.components ?? [];
+
+describe('Discord bot against a local Discord', () => {
+  let fake: DiscordFake;
+  let bot: DiscordBot;
+  const logs: LogLine[] = [];
+
+  beforeAll(async () => {
+    fake = await DiscordFake.start();
+    bot = await startBot(fake, freshAnswers(), capturingLogger(logs));
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  async function command(name: string, args: Record<string, string | boolean> = {}, locale?: string) {
+    const { id, token } = fake.command(name, args, locale ? { locale } : {});
+    const call = await fake.waitFor(fake.callbackOf(id));
+    return { id, token, call };
+  }
+
+  test('logs in through the gateway and caches the test server', () => {
+    expect(bot.client.isReady()).toBe(true);
+    expect(bot.client.user.id).toBe(fake.applicationId);
+    expect(bot.client.guilds.cache.has(fake.guildId)).toBe(true);
+  });
+
+  test('the deploy script registers every command with localizations, options and hide', async () => {
+    const result = await deployDiscordCommands({
+      DISCORD_TOKEN: 't',
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.guildId,
+    });
+    expect(result.scope).toBe(`guild ${fake.guildId}`);
+    await deployDiscordCommands({ DISCORD_TOKEN: 't', DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: undefined });
+    const put = await fake.waitFor(
+      (c) => c.method === 'PUT' && c.path === `/api/v10/applications/${fake.applicationId}/commands`,
+    );
+    expect(put.status).toBe(200);
+    expect(fake.calls.some((c) => c.path === '/api/v10/applications/@me')).toBe(true);
+
+    const commands = fake.commands.get(fake.guildId) ?? [];
+    expect(commands.map((c) => c.name)).toEqual(['allowed', 'list', 'removed', 'nso', 'sources', 'help']);
+    // biome-ignore lint/suspicious/noExplicitAny: registered JSON
+    const byName: Record<string, any> = Object.fromEntries(commands.map((c) => [String(c.name), c]));
+    for (const c of Object.values(byName)) {
+      expect(c.description_localizations.fr).toBeTruthy();
+      expect(c.options.at(-1)).toMatchObject({ name: 'hide', type: 5, required: false });
+    }
+    expect(byName.allowed.options[0]).toMatchObject({ name: 'country', type: 3, required: true, autocomplete: true });
+    const topic = byName.nso.options[0];
+    expect(topic).toMatchObject({ name: 'topic', type: 3, required: false });
+    expect(topic.choices).toHaveLength(11);
+    expect(topic.choices).toContainEqual({
+      name: 'WhatsApp lawsuit',
+      name_localizations: { fr: 'Procès WhatsApp' },
+      value: 'whatsapp_lawsuit',
+    });
+  });
+
+  test('/allowed with a typo finds Morocco, dropped from the list, in a red embed', async () => {
+    const { call } = await command('allowed', { country: 'Marocco' });
+    expect(call.status).toBe(204);
+    expect(call.body.type).toBe(CALLBACK.reply);
+    const embed = embedOf(call);
+    expect(embed.title).toContain('🇲🇦 Morocco');
+    expect(embed.title).toContain('dropped from the list');
+    expect(embed.color).toBe(STATUS_COLOUR.removed);
+    expect(embed.fields[0].name).toBe('Sources');
+    expect(embed.fields[0].value).toMatch(/\[.+\]\(https:\/\//);
+    expect(embed.footer.text).toMatch(/^As of \d{4}-\d{2}-\d{2}$/);
+    expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(call.body.data.flags ?? 0).toBe(0);
+    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français']);
+  });
+
+  test('picking India from autocomplete (value "IN") answers about India', async () => {
+    const { call } = await command('allowed', { country: 'IN' });
+    expect(embedOf(call).title).toContain('India');
+    expect(embedOf(call).color).toBe(STATUS_COLOUR.listed);
+  });
+
+  test('autocomplete ranks Morocco first for "mor" and offers popular countries for an empty box', async () => {
+    const typed = fake.autocomplete('allowed', 'country', 'mor');
+    const call = await fake.waitFor(fake.callbackOf(typed.id));
+    expect(call.status).toBe(204);
+    expect(call.body.type).toBe(CALLBACK.autocomplete);
+    const choices = call.body.data.choices as { name: string; value: string }[];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices[0]).toEqual({ name: '🇲🇦 Morocco — dropped from the list', value: 'MA' });
+
+    const empty = fake.autocomplete('allowed', 'country', '', { locale: 'fr' });
+    const popular = (await fake.waitFor(fake.callbackOf(empty.id))).body.data.choices as {
+      name: string;
+      value: string;
+    }[];
+    expect(popular.length).toBeGreaterThan(3);
+    expect(popular.length).toBeLessThanOrEqual(25);
+    expect(popular.map((c) => c.value).slice(0, 2)).toEqual(['MA', 'AE']);
+    expect(popular[0]?.name).toBe('🇲🇦 Maroc — retiré de la liste');
+    for (const c of popular) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  test('/nso without a topic gives the overview, with one gives that topic', async () => {
+    const overview = await command('nso');
+    expect(embedOf(overview.call).title).toBe(escapeText(TOPIC_TITLE.overview.en));
+    expect(embedOf(overview.call).color).toBe(NSO_COLOUR);
+    const whatsapp = await command('nso', { topic: 'whatsapp_lawsuit' }, 'fr');
+    expect(embedOf(whatsapp.call).title).toBe(escapeText(TOPIC_TITLE.whatsapp_lawsuit.fr));
+    expect(messageErrors(whatsapp.call.body.data)).toEqual([]);
+  });
+
+  test('hide:true makes the reply ephemeral', async () => {
+    const { call } = await command('list', { hide: true });
+    expect(call.body.type).toBe(CALLBACK.reply);
+    expect(call.body.data.flags).toBe(EPHEMERAL);
+  });
+
+  test('a guild message that mentions the bot gets a reply; other messages and bots are ignored', async () => {
+    const unrelated = fake.message('Is India allowed?');
+    const fromBot = fake.message(`<@${fake.applicationId}> Is India allowed?`, {
+      mentionBot: true,
+      author: { id: fake.snowflake(), username: 'other-bot', discriminator: '0', avatar: null, bot: true },
+    });
+    const asked = fake.message(`<@${fake.applicationId}> Is India allowed?`, { mentionBot: true });
+    const reply = await fake.waitFor(fake.replyTo(asked.id));
+    expect(reply.path).toBe(`/api/v10/channels/${fake.channelId}/messages`);
+    expect(embedOf(reply).title).toContain('India');
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(fake.calls.some(fake.replyTo(unrelated.id))).toBe(false);
+    expect(fake.calls.some(fake.replyTo(fromBot.id))).toBe(false);
+  });
+
+  test('a DM is answered, in the language it was written in', async () => {
+    const dm = fake.message('Le Maroc est-il autorisé ?', { dm: true });
+    const reply = await fake.waitFor(fake.replyTo(dm.id));
+    expect(reply.path).toBe(`/api/v10/channels/${fake.dmChannelId}/messages`);
+    expect(embedOf(reply).title).toContain('Maroc');
+    expect(embedOf(reply).title).toContain('retiré de la liste');
+  });
+
+  test('the language button switches the answer to French in place; the sources button answers privately', async () => {
+    const { call } = await command('allowed', { country: 'Morocco' });
+    const shown = fake.messageObject(fake.channelId, call.body.data);
+    const [sourcesButton, langButton] = buttonsOf(call);
+    for (const b of [sourcesButton, langButton]) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+
+    const switched = fake.click(langButton.custom_id, shown);
+    const update = await fake.waitFor(fake.callbackOf(switched.id));
+    expect(update.body.type).toBe(CALLBACK.update);
+    expect(embedOf(update).title).toMatch(/^🇲🇦 Maroc\b.*retiré de la liste/);
+    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'English']);
+    expect(update.body.data.allowed_mentions.parse).toEqual([]);
+
+    const sources = fake.click(sourcesButton.custom_id, shown);
+    const listed = await fake.waitFor(fake.callbackOf(sources.id));
+    expect(listed.body.type).toBe(CALLBACK.reply);
+    expect(listed.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(listed).fields[0].value).toContain('https://');
+
+    const forged = fake.click('cx:l:xx:nonsense', shown);
+    const expired = await fake.waitFor(fake.callbackOf(forged.id));
+    expect(expired.body.data.flags).toBe(EPHEMERAL);
+    expect(expired.body.data.content).toMatch(/no longer works/);
+  });
+
+  test('hostile input cannot ping anyone, break formatting or overflow a message', async () => {
+    const hostile = `@everyone @here <@&123> **bold** __u__ \`code\` [link](https://evil.example) # Heading ${'x'.repeat(2100)}`;
+    const { call } = await command('allowed', { country: hostile });
+    expect(call.status).toBe(204);
+    expect(messageErrors(call.body.data)).toEqual([]);
+    expect(call.body.data.allowed_mentions.parse).toEqual([]);
+    const text = `${embedOf(call).title}\n${embedOf(call).description}`;
+    expect(text).not.toMatch(/(?<!\\)\*\*bold/);
+    expect(text).not.toMatch(/(?<!\\)\[link/);
+    expect(text).not.toMatch(/@everyone|@here|<@&/);
+
+    const message = fake.message(`<@${fake.applicationId}> ${hostile}`, { mentionBot: true });
+    const reply = await fake.waitFor(fake.replyTo(message.id));
+    expect(reply.status).toBe(200);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(messageErrors(reply.body)).toEqual([]);
+  });
+
+  test('a REST 500 on the reply is logged and the next interaction is still answered', async () => {
+    const failing = fake.command('sources');
+    // One failure per attempt: the first try and @discordjs/rest's three retries.
+    fake.fail(fake.callbackOf(failing.id), { status: 500, times: 4 });
+    const apology = await fake.waitFor((c) => fake.callbackOf(failing.id)(c) && c.status === 204);
+    expect(apology.body.data.flags).toBe(EPHEMERAL);
+    expect(apology.body.data.content).toMatch(/^Sorry/);
+    expect(logs.some((l) => l.msg === 'discord interaction failed' && l.interactionId === failing.id)).toBe(true);
+
+    const { call } = await command('help');
+    expect(call.status).toBe(204);
+    expect(embedOf(call).title).toBeTruthy();
+  });
+});
+
+/** Answers whose cache answers slowly, as a distant Redis might. */
+class SlowAnswers extends Answers {
+  constructor(private readonly delayMs: number) {
+    super(core, createCache({ namespace: 'slow', ttlMs: 60_000 }));
+  }
+
+  override async run<T>(
+    platform: string,
+    request: Request,
+    options: AskOptions & { question?: string },
+    render: (a: Answer) => T,
+  ): Promise<Rendered<T>> {
+    await sleep(this.delayMs);
+    return super.run(platform, request, options, render);
+  }
+}
+
+describe('Discord bot with a slow answer cache', () => {
+  let fake: DiscordFake;
+  let bot: DiscordBot;
+
+  beforeEach(async () => {
+    fake = await DiscordFake.start();
+    bot = await startBot(fake, new SlowAnswers(300), capturingLogger([]), 50);
+  });
+
+  afterEach(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  test('a slow answer is deferred first, then the reply is edited in', async () => {
+    const { id, token } = fake.command('allowed', { country: 'Mexico', hide: true });
+    const deferred = await fake.waitFor(fake.callbackOf(id));
+    expect(deferred.body.type).toBe(CALLBACK.deferReply);
+    expect(deferred.body.data.flags).toBe(EPHEMERAL);
+    const edit = await fake.waitFor(fake.editOf(token));
+    expect(edit.path).toMatch(/\/messages\/%40original$/);
+    expect(edit.status).toBe(200);
+    expect(embedOf(edit).title).toContain('Mexico');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});

@@ -1,0 +1,578 @@
+/**
+ * A local Discord: gateway (`ws`) and REST (`node:http`) on one loopback port, enough for the real
+ * discord.js client to log in, receive interactions and messages, and answer them. Every REST call is
+ * recorded, and message payloads are checked against Discord's limits (400 like Discord when broken).
+ *
+ * @example
+ * const fake = await DiscordFake.start();
+ * new Client({ rest: { api: fake.apiUrl }, intents }).login('any-token');
+ * const { id } = fake.command('allowed', { country: 'Morocco' });
+ * const call = await fake.waitFor(fake.callbackOf(id));
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  /** The path as sent, URL-encoded parts included (`/api/v10/webhooks/…/messages/%40original`). */
+  path: string;
+  query: URLSearchParams;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON as the client sent it
+  body: any;
+  status: number;
+  /** Discord's error body when the fake refused the call. */
+  error?: unknown;
+}
+
+export type CallPredicate = (call: RecordedCall) => boolean;
+
+interface Failure {
+  match: CallPredicate;
+  status: number;
+  times: number;
+}
+
+interface Waiter {
+  match: CallPredicate;
+  resolve: (call: RecordedCall) => void;
+}
+
+type Json = Record<string, unknown>;
+
+export interface UserInit {
+  id?: string;
+  username?: string;
+  bot?: boolean;
+}
+
+const EPOCH = 1420070400000n;
+const MAX = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  rows: 5,
+  rowItems: 5,
+  customId: 100,
+  label: 80,
+  choices: 25,
+  choiceName: 100,
+  commandName: 32,
+  commandDescription: 100,
+} as const;
+
+/** The errors Discord would report for a message payload (empty when valid). */
+export function messageErrors(data: Json | undefined): string[] {
+  if (!data) return [];
+  const errors: string[] = [];
+  const content = typeof data.content === 'string' ? data.content : '';
+  if (content.length > MAX.content) errors.push(`content: must be ${MAX.content} or fewer in length`);
+  const embeds = (data.embeds ?? []) as Json[];
+  if (embeds.length > MAX.embeds) errors.push('embeds: too many');
+  let total = 0;
+  for (const [i, e] of embeds.entries()) {
+    const title = String(e.title ?? '');
+    const description = String(e.description ?? '');
+    const footer = String((e.footer as Json | undefined)?.text ?? '');
+    const fields = (e.fields ?? []) as Json[];
+    if (title.length > MAX.title) errors.push(`embeds.${i}.title: too long`);
+    if (description.length > MAX.description) errors.push(`embeds.${i}.description: too long`);
+    if (footer.length > MAX.footer) errors.push(`embeds.${i}.footer.text: too long`);
+    if (fields.length > MAX.fields) errors.push(`embeds.${i}.fields: too many`);
+    total += title.length + description.length + footer.length;
+    for (const [j, f] of fields.entries()) {
+      const name = String(f.name ?? '');
+      const value = String(f.value ?? '');
+      if (!name || name.length > MAX.fieldName) errors.push(`embeds.${i}.fields.${j}.name: empty or too long`);
+      if (!value || value.length > MAX.fieldValue) errors.push(`embeds.${i}.fields.${j}.value: empty or too long`);
+      total += name.length + value.length;
+    }
+  }
+  if (total > MAX.embedTotal) errors.push(`embeds: total length ${total} exceeds ${MAX.embedTotal}`);
+  const rows = (data.components ?? []) as Json[];
+  if (rows.length > MAX.rows) errors.push('components: too many rows');
+  for (const [i, row] of rows.entries()) {
+    const items = (row.components ?? []) as Json[];
+    if (items.length > MAX.rowItems) errors.push(`components.${i}: too many items`);
+    for (const [j, item] of items.entries()) {
+      const id = item.custom_id;
+      if (item.style !== 5 && (typeof id !== 'string' || !id || id.length > MAX.customId)) {
+        errors.push(`components.${i}.components.${j}.custom_id: missing or longer than ${MAX.customId}`);
+      }
+      if (typeof item.label === 'string' && item.label.length > MAX.label) errors.push(`components.${i}.${j}.label`);
+    }
+  }
+  return errors;
+}
+
+function choicesErrors(choices: Json[] | undefined, where: string): string[] {
+  const errors: string[] = [];
+  if (!choices) return errors;
+  if (choices.length > MAX.choices) errors.push(`${where}choices: must be ${MAX.choices} or fewer`);
+  for (const [i, c] of choices.entries()) {
+    const name = String(c.name ?? '');
+    if (!name || name.length > MAX.choiceName) errors.push(`${where}choices.${i}.name: 1-${MAX.choiceName} chars`);
+    if (typeof c.value === 'string' && c.value.length > MAX.choiceName) errors.push(`${where}choices.${i}.value`);
+  }
+  return errors;
+}
+
+/** The errors Discord would report for a bulk command registration. */
+export function commandErrors(commands: Json[]): string[] {
+  const errors: string[] = [];
+  const nameOk = (n: unknown) => typeof n === 'string' && /^[-_\p{Ll}\p{N}]{1,32}$/u.test(n);
+  const describedOk = (d: unknown) => typeof d === 'string' && d.length >= 1 && d.length <= MAX.commandDescription;
+  for (const [i, c] of commands.entries()) {
+    if (!nameOk(c.name)) errors.push(`${i}.name: invalid`);
+    if (!describedOk(c.description)) errors.push(`${i}.description: 1-100 chars`);
+    for (const d of Object.values((c.description_localizations ?? {}) as Json)) {
+      if (!describedOk(d)) errors.push(`${i}.description_localizations: 1-100 chars`);
+    }
+    const options = (c.options ?? []) as Json[];
+    if (options.length > 25) errors.push(`${i}.options: too many`);
+    let optional = false;
+    for (const [j, o] of options.entries()) {
+      if (!nameOk(o.name)) errors.push(`${i}.options.${j}.name: invalid`);
+      if (!describedOk(o.description)) errors.push(`${i}.options.${j}.description: 1-100 chars`);
+      if (o.required && optional) errors.push(`${i}.options.${j}: required options must come first`);
+      if (!o.required) optional = true;
+      if (o.autocomplete && o.choices) errors.push(`${i}.options.${j}: autocomplete and choices are exclusive`);
+      errors.push(...choicesErrors(o.choices as Json[] | undefined, `${i}.options.${j}.`));
+    }
+  }
+  return errors;
+}
+
+export class DiscordFake {
+  readonly calls: RecordedCall[] = [];
+  readonly applicationId: string;
+  readonly botUser: Json;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly dmChannelId: string;
+  readonly user: Json;
+  /** Commands registered by the last PUT, globally and per guild. */
+  readonly commands = new Map<string, Json[]>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly failures: Failure[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly acknowledged = new Set<string>();
+  private readonly channelOfToken = new Map<string, string>();
+  private sequence = 0;
+  private counter = 0n;
+  private port = 0;
+
+  private constructor(
+    private readonly http: Server,
+    private readonly wss: WebSocketServer,
+  ) {
+    this.applicationId = this.snowflake();
+    this.botUser = {
+      id: this.applicationId,
+      username: 'cyberexport',
+      discriminator: '0',
+      global_name: 'Cyberexport',
+      avatar: null,
+      bot: true,
+    };
+    this.guildId = this.snowflake();
+    this.channelId = this.snowflake();
+    this.dmChannelId = this.snowflake();
+    this.user = { id: this.snowflake(), username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
+  }
+
+  static async start(): Promise<DiscordFake> {
+    const http = createServer();
+    const wss = new WebSocketServer({ noServer: true });
+    const fake = new DiscordFake(http, wss);
+    http.on('request', (req, res) => void fake.onRequest(req, res));
+    http.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws)));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    fake.port = (http.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What to pass as `rest.api` (or DISCORD_API_URL). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  snowflake(): string {
+    this.counter += 1n;
+    return String(((BigInt(Date.now()) - EPOCH) << 22n) + this.counter);
+  }
+
+  // ── Test controls ────────────────────────────────────────────────────────────
+
+  /** Makes the next `times` calls matching `match` answer `status` (500 by default). */
+  fail(match: CallPredicate, options: { status?: number; times?: number } = {}): void {
+    this.failures.push({ match, status: options.status ?? 500, times: options.times ?? 1 });
+  }
+
+  /** The first call (already made or still to come) matching `match`. */
+  waitFor(match: CallPredicate, timeoutMs = 5000): Promise<RecordedCall> {
+    const done = this.calls.find(match);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        match,
+        resolve: (call) => {
+          clearTimeout(timer);
+          resolve(call);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no matching Discord call within ${timeoutMs} ms; calls so far:\n${this.describeCalls()}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Matches the interaction callbacks of interaction `id` (reply, defer, update, autocomplete). */
+  callbackOf(id: string): CallPredicate {
+    return (c) => c.method === 'POST' && c.path.startsWith(`/api/v10/interactions/${id}/`);
+  }
+
+  /** Matches the edit of the original reply of the interaction with `token`. */
+  editOf(token: string): CallPredicate {
+    return (c) =>
+      c.method === 'PATCH' && c.path.startsWith(`/api/v10/webhooks/${this.applicationId}/${token}/messages/`);
+  }
+
+  /** Matches the follow-ups of the interaction with `token`. */
+  followUpOf(token: string): CallPredicate {
+    return (c) => c.method === 'POST' && c.path === `/api/v10/webhooks/${this.applicationId}/${token}`;
+  }
+
+  /** Matches a channel message that replies to message `id`. */
+  replyTo(id: string): CallPredicate {
+    return (c) =>
+      c.method === 'POST' && /\/channels\/\d+\/messages$/.test(c.path) && c.body?.message_reference?.message_id === id;
+  }
+
+  describeCalls(): string {
+    return this.calls.map((c) => `  ${c.method} ${c.path} → ${c.status}`).join('\n');
+  }
+
+  // ── Events sent to the bot ───────────────────────────────────────────────────
+
+  /** Dispatches a gateway event to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    this.sequence += 1;
+    const frame = JSON.stringify({ op: 0, t, s: this.sequence, d });
+    for (const ws of this.sockets) ws.send(frame);
+  }
+
+  /** Dispatches an interaction; returns its id and token. */
+  interaction(
+    type: number,
+    data: Json,
+    options: { locale?: string; dm?: boolean; message?: Json; user?: Json } = {},
+  ): { id: string; token: string } {
+    const id = this.snowflake();
+    const token = `itoken-${id}`;
+    const user = options.user ?? this.user;
+    const channelId = options.dm ? this.dmChannelId : this.channelId;
+    this.channelOfToken.set(token, channelId);
+    const place = options.dm
+      ? { user, channel: { id: channelId, type: 1, recipients: [user] }, context: 1 }
+      : {
+          guild_id: this.guildId,
+          guild_locale: 'en-US',
+          member: {
+            user,
+            roles: [],
+            joined_at: new Date(0).toISOString(),
+            deaf: false,
+            mute: false,
+            flags: 0,
+            permissions: '2248473465835073',
+          },
+          channel: { id: channelId, type: 0, guild_id: this.guildId, name: 'general' },
+          context: 0,
+        };
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.applicationId,
+      type,
+      data,
+      token,
+      version: 1,
+      locale: options.locale ?? 'en-US',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: options.dm ? { '1': user.id } : { '0': this.guildId },
+      attachment_size_limit: 10485760,
+      channel_id: channelId,
+      ...place,
+      ...(options.message ? { message: options.message } : {}),
+    });
+    return { id, token };
+  }
+
+  /** A slash command, with its options as name → value (strings and booleans). */
+  command(name: string, args: Record<string, string | boolean> = {}, options: { locale?: string; dm?: boolean } = {}) {
+    const data = {
+      id: this.snowflake(),
+      name,
+      type: 1,
+      options: Object.entries(args).map(([key, value]) => ({
+        name: key,
+        type: typeof value === 'boolean' ? 5 : 3,
+        value,
+      })),
+    };
+    return this.interaction(2, data, options);
+  }
+
+  /** An autocomplete request for `focused` with the text typed so far. */
+  autocomplete(name: string, focused: string, value: string, options: { locale?: string } = {}) {
+    const data = { id: this.snowflake(), name, type: 1, options: [{ name: focused, type: 3, value, focused: true }] };
+    return this.interaction(4, data, options);
+  }
+
+  /** A click on the button `customId` of `message` (a message the bot sent, as the fake returned it). */
+  click(customId: string, message: Json, options: { locale?: string } = {}) {
+    return this.interaction(3, { custom_id: customId, component_type: 2 }, { ...options, message });
+  }
+
+  /** A message posted by `author` (Alice by default), in the guild channel or in a DM. */
+  message(content: string, options: { dm?: boolean; mentionBot?: boolean; author?: Json } = {}): { id: string } {
+    const id = this.snowflake();
+    const author = options.author ?? this.user;
+    const mentions = options.mentionBot ? [this.botUser] : [];
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      type: 0,
+      channel_id: options.dm ? this.dmChannelId : this.channelId,
+      channel_type: options.dm ? 1 : 0,
+      ...(options.dm
+        ? {}
+        : {
+            guild_id: this.guildId,
+            member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+          }),
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: /@(everyone|here)/.test(content),
+      mentions,
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    });
+    return { id };
+  }
+
+  /** The message object Discord returns for a sent message (also usable in `click`). */
+  messageObject(channelId: string, body: Json | undefined): Json {
+    return {
+      id: this.snowflake(),
+      type: body?.message_reference ? 19 : 0,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const waiter of this.waiters) this.waiters.delete(waiter);
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  // ── Gateway ──────────────────────────────────────────────────────────────────
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: Json };
+      if (frame.op === 1) ws.send(JSON.stringify({ op: 11, d: null }));
+      if (frame.op === 2) this.identify(ws);
+    });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+  }
+
+  private identify(ws: WebSocket): void {
+    const send = (t: string, d: unknown) => {
+      this.sequence += 1;
+      ws.send(JSON.stringify({ op: 0, t, s: this.sequence, d }));
+    };
+    send('READY', {
+      v: 10,
+      user: this.botUser,
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: `session-${this.port}`,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    send('GUILD_CREATE', {
+      id: this.guildId,
+      name: 'Test server',
+      icon: null,
+      owner_id: this.user.id,
+      preferred_locale: 'en-US',
+      features: [],
+      roles: [],
+      emojis: [],
+      stickers: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      threads: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      member_count: 2,
+      large: false,
+      unavailable: false,
+      joined_at: new Date(0).toISOString(),
+      channels: [
+        {
+          id: this.channelId,
+          type: 0,
+          guild_id: this.guildId,
+          name: 'general',
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+        },
+      ],
+    });
+    // The client's first heartbeat waits a random jitter: ask for one now.
+    ws.send(JSON.stringify({ op: 1, d: null }));
+  }
+
+  // ── REST ─────────────────────────────────────────────────────────────────────
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      status: 0,
+    };
+    const failure = this.failures.find((f) => f.times > 0 && f.match(call));
+    let status: number;
+    let reply: unknown;
+    if (failure) {
+      failure.times -= 1;
+      [status, reply] = [failure.status, { message: 'Internal Server Error', code: 0 }];
+    } else {
+      [status, reply] = this.route(call);
+    }
+    call.status = status;
+    if (status >= 400) call.error = reply;
+    this.calls.push(call);
+    if (status === 204) res.writeHead(204).end();
+    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    for (const waiter of this.waiters) {
+      if (waiter.match(call)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  private route(call: RecordedCall): [number, unknown] {
+    const { method, path } = call;
+    const body = call.body as Json | undefined;
+    const invalid = (errors: string[]): [number, unknown] => [
+      400,
+      { code: 50035, message: 'Invalid Form Body', errors },
+    ];
+    const v = '/api/v10';
+    if (method === 'GET' && path === `${v}/gateway/bot`) {
+      return [
+        200,
+        {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (method === 'GET' && path === `${v}/applications/@me`) {
+      return [200, { id: this.applicationId, name: 'cyberexport', bot: this.botUser, flags: 0 }];
+    }
+    const commands = path.match(/^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (method === 'PUT' && commands) {
+      const list = (Array.isArray(body) ? body : []) as Json[];
+      const errors = commandErrors(list);
+      if (errors.length > 0) return invalid(errors);
+      const registered = list.map((c) => ({ ...c, id: this.snowflake(), application_id: commands[1], version: '1' }));
+      this.commands.set(commands[2] ?? 'global', registered);
+      return [200, registered];
+    }
+    const callback = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (method === 'POST' && callback) {
+      const id = callback[1] as string;
+      if (this.acknowledged.has(id))
+        return [400, { code: 40060, message: 'Interaction has already been acknowledged.' }];
+      const data = body?.data as Json | undefined;
+      const errors =
+        body?.type === 8 ? choicesErrors(data?.choices as Json[] | undefined, 'data.') : messageErrors(data);
+      if (errors.length > 0) return invalid(errors);
+      this.acknowledged.add(id);
+      return [204, undefined];
+    }
+    const webhook = path.match(/^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/);
+    if (webhook && (method === 'PATCH' || method === 'POST')) {
+      const errors = messageErrors(body);
+      if (errors.length > 0) return invalid(errors);
+      const channelId = this.channelOfToken.get(webhook[2] as string);
+      if (!channelId) return [404, { code: 10015, message: 'Unknown Webhook' }];
+      return [200, this.messageObject(channelId, body)];
+    }
+    const channel = path.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
+    if (method === 'POST' && channel) {
+      const errors = messageErrors(body);
+      if (errors.length > 0) return invalid(errors);
+      return [200, this.messageObject(channel[1] as string, body)];
+    }
+    return [404, { code: 0, message: '404: Not Found' }];
+  }
+}
