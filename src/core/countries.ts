@@ -155,6 +155,13 @@ export class CountryIndex {
     }
   }
 
+  /** A bare code given where a country is expected (an autocomplete value): "IN" is India there. */
+  byCode(raw: string): string | undefined {
+    const code = raw.trim();
+    if (!/^[A-Z]{2,3}$/.test(code)) return undefined;
+    return code.length === 2 ? (this.alpha2.has(code) ? code : undefined) : this.alpha3.get(code);
+  }
+
   /** Whether a normalized phrase is exactly a country name or alias. */
   lookup(norm: string): string | undefined {
     return this.exact.get(norm)?.code;

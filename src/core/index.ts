@@ -89,7 +89,10 @@ export function createCore(knowledge: Knowledge): Core {
     switch (request.intent) {
       case 'country_status': {
         const text = cleanQuestion(request.country);
-        const found = index.resolve(text, tokenize(text), true);
+        const code = index.byCode(text);
+        const found: { code: string; matched: string; lang?: Lang | null }[] = code
+          ? [{ code, matched: text }]
+          : index.resolve(text, tokenize(text), true);
         const lang = options.lang ?? found.find((c) => c.lang)?.lang ?? fallback;
         if (found.length === 0) return composer.unknown(question, lang, text, index.closest(text, 3));
         return composer.countryStatus(question, found, lang);

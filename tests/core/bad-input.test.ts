@@ -124,3 +124,18 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('structured requests', () => {
+  test('a bare ISO code where a country is expected is that country, even "IN"', () => {
+    expect(core.run({ intent: 'country_status', country: 'IN' }).countries.map((c) => c.code)).toEqual(['IN']);
+    expect(core.run({ intent: 'country_status', country: 'MAR' }).countries.map((c) => c.code)).toEqual(['MA']);
+  });
+
+  test('an unknown country gets the closest names, never a status', () => {
+    const answer = core.run({ intent: 'country_status', country: 'Moroco' }, { lang: 'en' });
+    expect(answer.countries.map((c) => c.code)).toEqual(['MA']);
+    const unknown = core.run({ intent: 'country_status', country: 'Atlantis' }, { lang: 'en' });
+    expect(unknown.intent).toBe('unknown');
+    expect(unknown.countries).toEqual([]);
+  });
+});
