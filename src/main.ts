@@ -14,6 +14,12 @@ import { loadKnowledge } from './knowledge/load.js';
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
 
+// Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const core = createCore(loadKnowledge());

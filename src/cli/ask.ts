@@ -18,6 +18,12 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+// Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   const options = {
