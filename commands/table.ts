@@ -115,19 +115,25 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === wanted || c.aliases?.includes(wanted));
 }
 
-/**
- * Reads a typed command ("/nso whatsapp", "/allowed@my_bot Morocco"): the text after the name fills
- * the command's first option. Undefined when the text is not a known command.
- */
-export function parseCommandText(
-  text: string,
-): { command: CommandSpec; args: Record<string, string | undefined>; botName?: string } | undefined {
-  const m = /^\/([A-Za-z_]+)(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+/** A typed command: its name, the bot it is addressed to (`/nso@my_bot`), the rest of the line. */
+export interface TypedCommand {
+  name: string;
+  botName: string | undefined;
+  rest: string;
+  /** The command it names, when it is one of ours. */
+  spec: CommandSpec | undefined;
+}
+
+/** Reads "/name[@bot] rest" with Telegram's rules for names; undefined when the text is no command. */
+export function readCommand(text: string): TypedCommand | undefined {
+  const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)/.exec(text.trim());
   if (!m) return undefined;
-  const command = findCommand(m[1] as string);
-  if (!command) return undefined;
-  const rest = m[3]?.trim() || undefined;
-  const first = command.options[0];
-  const args: Record<string, string | undefined> = first ? { [first.name]: rest } : {};
-  return m[2] ? { command, args, botName: m[2] } : { command, args };
+  const name = (m[1] as string).toLowerCase();
+  return { name, botName: m[2], rest: text.trim().slice(m[0].length).trim(), spec: findCommand(name) };
+}
+
+/** The arguments of a command typed as text: the rest of the line fills its first option. */
+export function argsOf(spec: CommandSpec, rest: string): Record<string, string | undefined> {
+  const first = spec.options[0];
+  return first ? { [first.name]: rest || undefined } : {};
 }

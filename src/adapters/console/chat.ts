@@ -3,14 +3,16 @@
  * or piped), prints one answer each, and exits at the end of input.
  */
 import { createInterface } from 'node:readline';
-import { parseCommandText } from '../../../commands/table.js';
+import { argsOf, readCommand } from '../../../commands/table.js';
 import type { Answer, Core, Lang } from '../../core/index.js';
 import { renderPlain } from './render.js';
 
 /** A typed line: a command from the shared table ("/nso apple") or a free question. */
 export function answerLine(core: Core, line: string, hint?: Lang): Answer {
-  const command = parseCommandText(line);
-  if (command) return core.run(command.command.toRequest(command.args), { hint, question: line });
+  const command = readCommand(line);
+  if (command?.spec) {
+    return core.run(command.spec.toRequest(argsOf(command.spec, command.rest)), { hint, question: line });
+  }
   return core.ask(line, { hint });
 }
 

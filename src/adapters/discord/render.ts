@@ -98,12 +98,6 @@ function colourOf(answer: Answer): number {
   return DEFAULT_COLOUR;
 }
 
-/** The body without the headline when the core repeats it on the first line. */
-function bodyOf(answer: Answer): string {
-  const [first, ...rest] = answer.text.split('\n');
-  return first?.trim() === answer.title.trim() ? rest.join('\n').trim() : answer.text.trim();
-}
-
 function safeUrl(url: string): string {
   return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
 }
@@ -182,7 +176,7 @@ export function renderDiscord(answer: Answer): DiscordMessage {
   const footer = answer.asOf ? { text: UI[answer.lang].asOf(answer.asOf) } : undefined;
   const rest = embedLength({ title, fields, ...(footer ? { footer } : {}) });
   const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - rest);
-  const description = clip(escapeText(bodyOf(answer)), room) || '\u200b';
+  const description = clip(escapeText(answer.text.trim()), room) || '\u200b';
   const embed: APIEmbed = {
     title,
     description,

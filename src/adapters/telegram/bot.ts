@@ -11,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type Context, Telegraf, type Telegram, TelegramError } from 'telegraf';
 import type { InlineQueryResult, Message, Update, UserFromGetMe } from 'telegraf/types';
-import { COMMANDS, findCommand } from '../../../commands/table.js';
+import { argsOf, COMMANDS, findCommand, readCommand, type TypedCommand } from '../../../commands/table.js';
 import type { Answer, Lang, Request } from '../../core/index.js';
 import { TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
@@ -99,19 +99,6 @@ function retryOnFlood(telegram: Telegram, log: Logger): void {
 
 const hintOf = (languageCode: string | undefined): Lang => (languageCode?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
-interface ParsedCommand {
-  name: string;
-  /** The @bot the command was addressed to, if any. */
-  target: string | undefined;
-  args: string;
-}
-
-function parseCommand(text: string): ParsedCommand | undefined {
-  const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?=\s|$)/.exec(text);
-  if (!m) return undefined;
-  return { name: (m[1] as string).toLowerCase(), target: m[2], args: text.slice(m[0].length).trim() };
-}
-
 /** The question in a group message when it is for the bot (mention or reply to it), else undefined. */
 function addressedText(message: Message.TextMessage, me: UserFromGetMe): string | undefined {
   const handle = `@${me.username}`.toLowerCase();
@@ -188,15 +175,15 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     await send(ctx, result.rendered, keyboard, replyTo);
   }
 
-  async function runCommand(ctx: Context, command: ParsedCommand, text: string, hint: Lang, replyTo?: number) {
-    const spec = findCommand(command.name) ?? findCommand('help');
+  async function runCommand(ctx: Context, command: TypedCommand, text: string, hint: Lang, replyTo?: number) {
+    // An unknown command gets the help.
+    const spec = command.spec ?? findCommand('help');
     if (!spec) return;
-    const option = spec.options[0];
-    if (option?.required && command.args === '') {
+    if (spec.options[0]?.required && command.rest === '') {
       await send(ctx, [renderNotice(PHRASES[hint].usage)], undefined, replyTo);
       return;
     }
-    const request: Request = spec.toRequest(option ? { [option.name]: command.args } : {});
+    const request: Request = spec.toRequest(argsOf(spec, command.rest));
     const result = await answers.run(PLATFORM, request, { hint, question: text }, renderTelegram);
     await sendAnswer(ctx, result, text, hint, replyTo);
   }
@@ -217,16 +204,17 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     const isPrivate = ctx.chat.type === 'private';
     if (!('text' in message)) {
       // Stickers, photos, voice…: the help in private, silence in groups.
-      if (isPrivate) await runCommand(ctx, { name: 'help', target: undefined, args: '' }, '/help', hint);
+      if (isPrivate)
+        await runCommand(ctx, { name: 'help', botName: undefined, rest: '', spec: undefined }, '/help', hint);
       return;
     }
     const text = message.text.slice(0, MAX_INPUT_LENGTH);
     const me = ctx.botInfo;
     const replyTo = isPrivate ? undefined : message.message_id;
-    const command = parseCommand(text);
+    const command = readCommand(text);
     if (command) {
-      if (command.target && command.target.toLowerCase() !== me.username.toLowerCase()) return;
-      if (!findCommand(command.name) && !isPrivate && !command.target) return;
+      if (command.botName && command.botName.toLowerCase() !== me.username.toLowerCase()) return;
+      if (!command.spec && !isPrivate && !command.botName) return;
       await runCommand(ctx, command, text, hint, replyTo);
       return;
     }

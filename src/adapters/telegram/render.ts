@@ -150,12 +150,6 @@ function sourcesParagraph(answer: Answer): Paragraph {
   ];
 }
 
-/** The body without a first line that repeats the headline (the core starts a country block with it). */
-function body(answer: Answer): string {
-  const [first, ...rest] = answer.text.split('\n');
-  return first === answer.title ? rest.join('\n') : answer.text;
-}
-
 /**
  * An answer as Telegram HTML messages: headline in bold (flag and status first), body, sources as
  * links, the as-of date; split so each message fits and is valid HTML on its own.
@@ -166,7 +160,7 @@ export function renderTelegram(answer: Answer): string[] {
   const countryHeads = new Set(answer.intent === 'country_status' ? answer.title.split(' · ') : []);
   const paragraphs: Paragraph[] = [
     [[{ text: answer.title, bold: true }]],
-    ...textParagraphs(body(answer), countryHeads),
+    ...textParagraphs(answer.text, countryHeads),
   ];
   if (answer.sources.length > 0) paragraphs.push(sourcesParagraph(answer));
   if (answer.asOf) {
