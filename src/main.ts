@@ -4,6 +4,7 @@
  */
 import { Answers } from './adapters/answers.js';
 import { runChat } from './adapters/console/chat.js';
+import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
 import { createCore } from './core/index.js';
 import { createCache } from './infra/cache.js';
 import { loadConfig } from './infra/config.js';
@@ -14,11 +15,7 @@ import { loadKnowledge } from './knowledge/load.js';
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
 
-// Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+exitQuietlyWhenOutputCloses();
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -10,6 +10,7 @@ import { answerLine } from '../adapters/console/chat.js';
 import { renderPlain } from '../adapters/console/render.js';
 import { createCore, type Lang } from '../core/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { exitQuietlyWhenOutputCloses } from './stdout.js';
 
 const USAGE = 'usage: npm run ask -- [--json] [--lang en|fr] [--batch] "question"';
 
@@ -18,11 +19,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-// Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+exitQuietlyWhenOutputCloses();
 
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;

@@ -109,7 +109,7 @@ export class CountryIndex {
   private readonly fuzzyMemo = new Map<string, string | null>();
 
   constructor(
-    readonly names: Record<string, CountryName>,
+    names: Record<string, CountryName>,
     aliases: Record<string, string[]>,
     private readonly commonWords: ReadonlySet<string>,
   ) {
@@ -160,11 +160,6 @@ export class CountryIndex {
     const code = raw.trim();
     if (!/^[A-Z]{2,3}$/.test(code)) return undefined;
     return code.length === 2 ? (this.alpha2.has(code) ? code : undefined) : this.alpha3.get(code);
-  }
-
-  /** Whether a normalized phrase is exactly a country name or alias. */
-  lookup(norm: string): string | undefined {
-    return this.exact.get(norm)?.code;
   }
 
   /**

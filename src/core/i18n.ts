@@ -40,6 +40,11 @@ export const TOPIC_LABEL: Record<Topic, Record<Lang, string>> = {
   latest: { en: 'Latest', fr: 'Dernières nouvelles' },
 };
 
+/** The reply language a platform locale suggests (Discord `locale`, Telegram `language_code`). */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 /** French puts a (non-breaking) space before a colon. */
 export const COLON: Record<Lang, string> = { en: ': ', fr: '\u00a0: ' };
 

@@ -15,14 +15,14 @@ import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './typ
 
 export { TOPICS } from '../knowledge/schema.js';
 export { flagOf } from './countries.js';
-export { STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
+export { langOfLocale, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
 
-/** Countries offered when an autocomplete query is empty: the ones people ask about most. */
 /** Composed answers kept for reuse; the table is emptied when full. */
 const MEMO_SIZE = 5000;
 
+/** Countries offered when an autocomplete query is empty: the ones people ask about most. */
 const POPULAR = ['MA', 'AE', 'SA', 'MX', 'IN', 'US', 'FR', 'IL', 'ES', 'HU', 'PL', 'GB', 'DE', 'RW'];
 
 export interface Core {

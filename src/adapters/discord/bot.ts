@@ -19,7 +19,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { findCommand } from '../../../commands/table.js';
-import { flagOf, type Lang, STATUS_LABEL } from '../../core/index.js';
+import { flagOf, langOfLocale, STATUS_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
 import type { Answers } from '../answers.js';
@@ -49,11 +49,6 @@ export interface DiscordBot {
   client: Client<true>;
   /** Closes the gateway connection; the process can then exit. */
   stop(): Promise<void>;
-}
-
-/** The reply language when a platform locale is all there is to go on. */
-export function langOfLocale(locale: string | null | undefined): Lang {
-  return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
 /** Resolves with the value of `work` if it settles within `ms`, else with null (work goes on). */
@@ -196,7 +191,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     if (!me || message.author.bot || message.author.id === me.id) return;
     if (message.inGuild() && !message.mentions.users.has(me.id)) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
-    const hint = message.inGuild() && message.guild.preferredLocale.startsWith('fr') ? 'fr' : undefined;
+    const hint = message.inGuild() ? langOfLocale(message.guild.preferredLocale) : undefined;
     try {
       const { rendered } = await answers.ask(PLATFORM, question, { hint }, renderDiscord);
       await message.reply(rendered);

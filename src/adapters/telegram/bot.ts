@@ -13,7 +13,7 @@ import { type Context, Telegraf, type Telegram, TelegramError } from 'telegraf';
 import type { InlineQueryResult, Message, Update, UserFromGetMe } from 'telegraf/types';
 import { argsOf, COMMANDS, findCommand, readCommand, type TypedCommand } from '../../../commands/table.js';
 import type { Answer, Lang, Request } from '../../core/index.js';
-import { TOPIC_LABEL } from '../../core/index.js';
+import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
 import type { Answers, Rendered } from '../answers.js';
@@ -96,8 +96,6 @@ function retryOnFlood(telegram: Telegram, log: Logger): void {
 }
 
 // ── The bot ────────────────────────────────────────────────────────────────────────────────────────
-
-const hintOf = (languageCode: string | undefined): Lang => (languageCode?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
 /** The question in a group message when it is for the bot (mention or reply to it), else undefined. */
 function addressedText(message: Message.TextMessage, me: UserFromGetMe): string | undefined {
@@ -200,7 +198,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.on('message', async (ctx) => {
     const message = ctx.message;
-    const hint = hintOf(message.from?.language_code);
+    const hint = langOfLocale(message.from?.language_code);
     const isPrivate = ctx.chat.type === 'private';
     if (!('text' in message)) {
       // Stickers, photos, voice…: the help in private, silence in groups.
@@ -224,7 +222,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   });
 
   bot.on('inline_query', async (ctx) => {
-    const hint = hintOf(ctx.inlineQuery.from.language_code);
+    const hint = langOfLocale(ctx.inlineQuery.from.language_code);
     const results = await inlineResults(answers, ctx.inlineQuery.query.slice(0, MAX_INPUT_LENGTH), hint);
     await ctx.answerInlineQuery(results.slice(0, MAX_INLINE_RESULTS), {
       cache_time: INLINE_CACHE_SECONDS,
@@ -237,7 +235,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     const action = 'data' in query ? parseCallbackData(query.data) : undefined;
     const pending = action && answerFor(action.key, action.lang);
     // Acknowledge first: the user's spinner stops and the query cannot grow too old.
-    await ctx.answerCbQuery(pending ? undefined : PHRASES[hintOf(query.from.language_code)].expired);
+    await ctx.answerCbQuery(pending ? undefined : PHRASES[langOfLocale(query.from.language_code)].expired);
     if (!action || !pending || !query.message) return;
     const result = await pending;
     if (action.kind === 'sources') {
@@ -266,7 +264,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       return;
     }
     log.error({ err: error, updateId }, 'telegram: handler failed');
-    const sorry = PHRASES[hintOf(ctx.from?.language_code)].sorry;
+    const sorry = PHRASES[langOfLocale(ctx.from?.language_code)].sorry;
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(sorry);
       else if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, renderNotice(sorry), { parse_mode: 'HTML' });
