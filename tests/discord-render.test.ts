@@ -55,7 +55,7 @@ describe('renderDiscord', () => {
 
 describe('button ids', () => {
   test('encode the request, not user text, and read back', () => {
-    const id = encodeButton({ action: 'lang', lang: 'fr', request: { intent: 'country_status', country: 'IN,MX' } });
+    const id = encodeButton({ action: 'lang', lang: 'fr', key: 'c:IN,MX' });
     expect(id).toBe('cx:l:fr:c:IN,MX');
     expect(decodeButton(id ?? '')).toEqual({
       action: 'lang',

@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { requestFromKey, requestKey } from '../src/adapters/request-key.js';
 import {
   answerKeyboard,
   escapeHtml,
   MAX_MESSAGE_LENGTH,
   parseCallbackData,
   renderTelegram,
-  requestFromKey,
-  requestKey,
 } from '../src/adapters/telegram/render.js';
 import { type Answer, createCore } from '../src/core/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';

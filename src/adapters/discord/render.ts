@@ -13,7 +13,8 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { Answer, Lang, Source, Status } from '../../core/index.js';
-import { encodeButton, requestOf } from './buttons.js';
+import { requestKey } from '../request-key.js';
+import { encodeButton } from './buttons.js';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -134,10 +135,10 @@ export function sourceFields(sources: readonly Source[], lang: Lang, budget = SO
 }
 
 function buttons(answer: Answer): APIActionRowComponent<APIButtonComponent>[] {
-  const request = requestOf(answer);
-  if (!request) return [];
+  const key = requestKey(answer);
+  if (!key) return [];
   const row: APIButtonComponent[] = [];
-  const sourcesId = encodeButton({ action: 'sources', lang: answer.lang, request });
+  const sourcesId = encodeButton({ action: 'sources', lang: answer.lang, key });
   if (sourcesId && answer.sources.length > 0) {
     row.push({
       type: ComponentType.Button,
@@ -147,7 +148,7 @@ function buttons(answer: Answer): APIActionRowComponent<APIButtonComponent>[] {
     });
   }
   const other: Lang = answer.lang === 'fr' ? 'en' : 'fr';
-  const langId = encodeButton({ action: 'lang', lang: other, request });
+  const langId = encodeButton({ action: 'lang', lang: other, key });
   if (langId) {
     row.push({
       type: ComponentType.Button,

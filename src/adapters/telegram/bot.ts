@@ -17,6 +17,7 @@ import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
 import type { Answers, Rendered } from '../answers.js';
+import { requestFromKey, requestKey } from '../request-key.js';
 import {
   answerKeyboard,
   type InlineKeyboard,
@@ -24,8 +25,6 @@ import {
   renderNotice,
   renderSources,
   renderTelegram,
-  requestFromKey,
-  requestKey,
 } from './render.js';
 
 const PLATFORM = 'telegram';

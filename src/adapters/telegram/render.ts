@@ -182,47 +182,6 @@ export function renderNotice(text: string): string {
 
 // ── Buttons: callback data that maps back to the request ───────────────────────────────────────────
 
-/**
- * A request in a few bytes, rebuilt from the answer itself so a button works after a restart and on
- * any instance: `c:MA.MX` (countries), `n:pegasus` (NSO topic), `la`, `lr`, `s`, `h`. Answers that
- * cannot be rebuilt this way (unknown words, NSO about a country) return undefined.
- */
-export function requestKey(answer: Answer): string | undefined {
-  switch (answer.intent) {
-    case 'country_status':
-      return answer.countries.length > 0 ? `c:${answer.countries.map((c) => c.code).join('.')}` : undefined;
-    case 'nso':
-      return answer.countries.length === 0 ? `n:${answer.topic ?? 'overview'}` : undefined;
-    case 'list_allowed':
-      return 'la';
-    case 'list_removed':
-      return 'lr';
-    case 'sources':
-      return 's';
-    case 'help':
-      return 'h';
-    default:
-      return undefined;
-  }
-}
-
-/** The request a key stands for; undefined for a key this version does not know. */
-export function requestFromKey(key: string): Request | undefined {
-  if (key.startsWith('c:')) {
-    const codes = key.slice(2).split('.');
-    if (codes.length === 0 || !codes.every((c) => /^[A-Z]{2}$/.test(c))) return undefined;
-    // Flags resolve unambiguously, where a code such as IN reads as a word.
-    return { intent: 'country_status', country: codes.map(flagOf).join(' ') };
-  }
-  if (key.startsWith('n:')) {
-    const topic = TOPICS.find((t) => t === key.slice(2));
-    return topic ? { intent: 'nso', topic } : undefined;
-  }
-  const simple = { la: 'list_allowed', lr: 'list_removed', s: 'sources', h: 'help' } as const;
-  const intent = simple[key as keyof typeof simple];
-  return intent ? { intent } : undefined;
-}
-
 /** A button press: `src|<lang>|<key>` (the sources, in the answer's language) or `lang|<lang>|<key>`. */
 export interface ButtonAction {
   kind: 'sources' | 'lang';
