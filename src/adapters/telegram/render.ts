@@ -9,9 +9,7 @@
  */
 
 import { formatDate } from '../../core/i18n.js';
-import type { Answer, Lang, Request, Source } from '../../core/index.js';
-import { flagOf } from '../../core/index.js';
-import { TOPICS } from '../../knowledge/schema.js';
+import type { Answer, Lang, Source } from '../../core/index.js';
 
 /** Telegram's limit after entity parsing; we keep the HTML itself under it, which is stricter. */
 export const MAX_MESSAGE_LENGTH = 4096;
