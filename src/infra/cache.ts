@@ -2,7 +2,8 @@
  * The answer cache: keyv (in memory by default), keyed by data version. A cache is a speed-up, never
  * a dependency: every call has a time budget, and a failure or a timeout behaves as a miss.
  */
-import Keyv from 'keyv';
+import type Keyv from 'keyv';
+import { createMemoryStore } from './store.js';
 
 export interface CacheOptions {
   /** Prefix of every key: changes with the data, so stale answers are never served. */
@@ -11,7 +12,7 @@ export interface CacheOptions {
   ttlMs: number;
   /** Longest wait for any cache call, in ms, before it counts as a miss. */
   budgetMs?: number;
-  /** A keyv store (memory when absent). */
+  /** A keyv store (a bounded in-memory one when absent). */
   store?: Keyv;
   /** Called when a call fails or runs out of time. */
   onError?: (error: unknown) => void;
@@ -42,7 +43,7 @@ function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export function createCache(options: CacheOptions): Cache {
   const budget = options.budgetMs ?? 50;
-  const store = options.store ?? new Keyv();
+  const store = options.store ?? createMemoryStore();
   // keyv emits 'error' for store failures; unhandled, an EventEmitter error would crash the process.
   store.on('error', (error: unknown) => options.onError?.(error));
   let healthy = true;

@@ -4,9 +4,25 @@
  */
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
+import QuickLRU from 'quick-lru';
+
+/** Entries kept by the in-memory store: the least recently used go first, so memory stays bounded. */
+export const MEMORY_ENTRIES = 10_000;
+
+/**
+ * In memory: a bounded LRU map, and values kept as objects (no JSON round trip on every hit, which
+ * only a shared store needs).
+ */
+export function createMemoryStore(max = MEMORY_ENTRIES): Keyv {
+  return new Keyv({
+    store: new QuickLRU<string, unknown>({ maxSize: max }),
+    serialize: undefined,
+    deserialize: undefined,
+  });
+}
 
 export function createStore(cacheUrl: string | undefined): Keyv {
-  if (!cacheUrl) return new Keyv();
+  if (!cacheUrl) return createMemoryStore();
   // A Redis that is down must not hold answers back: fail calls fast and keep reconnecting.
   const redis = new KeyvRedis(
     {
