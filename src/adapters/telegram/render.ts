@@ -17,9 +17,17 @@ export const MAX_MESSAGE_LENGTH = 4096;
 export const MAX_CALLBACK_DATA_BYTES = 64;
 
 const LABELS = {
-  en: { sources: 'Sources', other: 'Français', asOf: 'As of' },
-  fr: { sources: 'Sources', other: 'English', asOf: 'À jour au' },
+  en: { sources: 'Sources', other: 'Français', asOf: 'As of', more: (n: number) => `…and ${n} more under “Sources”.` },
+  fr: {
+    sources: 'Sources',
+    other: 'English',
+    asOf: 'À jour au',
+    more: (n: number) => `…et ${n} de plus sous « Sources ».`,
+  },
 } as const;
+
+/** Sources linked under an answer; the "Sources" button lists them all. Keeps answers to one message. */
+export const INLINE_SOURCES = 3;
 
 // ── Escaping ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -141,10 +149,12 @@ function sourceLine(source: Source, lang: Lang): Line {
   ];
 }
 
-function sourcesParagraph(answer: Answer): Paragraph {
+function sourcesParagraph(answer: Answer, limit = answer.sources.length): Paragraph {
+  const hidden = answer.sources.length - limit;
   return [
     [{ text: `${LABELS[answer.lang].sources}:`, bold: true }],
-    ...answer.sources.map((s) => sourceLine(s, answer.lang)),
+    ...answer.sources.slice(0, limit).map((s) => sourceLine(s, answer.lang)),
+    ...(hidden > 0 ? [[{ text: LABELS[answer.lang].more(hidden), italic: true }]] : []),
   ];
 }
 
@@ -160,7 +170,7 @@ export function renderTelegram(answer: Answer): string[] {
     [[{ text: answer.title, bold: true }]],
     ...textParagraphs(answer.text, countryHeads),
   ];
-  if (answer.sources.length > 0) paragraphs.push(sourcesParagraph(answer));
+  if (answer.sources.length > 0) paragraphs.push(sourcesParagraph(answer, INLINE_SOURCES));
   if (answer.asOf) {
     paragraphs.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
   }
