@@ -9,11 +9,14 @@ import { createCore } from './core/index.js';
 import { createCache } from './infra/cache.js';
 import { loadConfig } from './infra/config.js';
 import { createLogger } from './infra/log.js';
+import { createMetrics } from './infra/metrics.js';
+import { RateLimiter } from './infra/rate-limit.js';
 import { createStore } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
+const MINUTE = 60_000;
 
 exitQuietlyWhenOutputCloses();
 
@@ -25,19 +28,34 @@ async function main(): Promise<void> {
     return;
   }
 
-  const log = createLogger({ level: config.LOG_LEVEL });
+  const log = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN, config.TELEGRAM_WEBHOOK_SECRET],
+  });
   let lastWarning = 0;
+  const metrics = createMetrics();
+  const store = createStore(config.CACHE_URL);
+  const onError = (error: unknown) => {
+    metrics.cache.inc({ result: 'error' });
+    if (Date.now() - lastWarning < CACHE_WARNING_EVERY_MS) return;
+    lastWarning = Date.now();
+    log.warn({ err: error }, 'cache unavailable: answering without it');
+  };
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,
-    store: createStore(config.CACHE_URL),
-    onError: (error) => {
-      if (Date.now() - lastWarning < CACHE_WARNING_EVERY_MS) return;
-      lastWarning = Date.now();
-      log.warn({ err: error }, 'cache unavailable: answering without it');
+    store,
+    onError,
+  });
+  // Rate counts live in the same store, so that every instance shares them.
+  const counts = createCache({ namespace: 'rate', ttlMs: MINUTE, store, onError });
+  const answers = new Answers(core, cache, {
+    metrics,
+    limits: {
+      ask: new RateLimiter(counts, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
+      inline: new RateLimiter(counts, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
     },
   });
-  const answers = new Answers(core, cache);
   const stops: (() => Promise<void>)[] = [];
   const running: Promise<void>[] = [];
 

@@ -12,6 +12,8 @@ import { escapeText, NSO_COLOUR, STATUS_COLOUR } from '../src/adapters/discord/r
 import { type Answer, type AskOptions, type Core, createCore, type Request, TOPIC_TITLE } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import type { Logger } from '../src/infra/log.js';
+import { createMetrics } from '../src/infra/metrics.js';
+import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { DiscordFake, messageErrors, type RecordedCall } from './emulators/discord-fake.js';
 
@@ -286,5 +288,58 @@ describe('Discord bot with a slow answer cache', () => {
     expect(edit.status).toBe(200);
     expect(embedOf(edit).title).toContain('Mexico');
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});
+
+describe('Discord bot with rate limits', () => {
+  let fake: DiscordFake;
+  let bot: DiscordBot;
+  const lines: LogLine[] = [];
+  const metrics = createMetrics();
+
+  beforeAll(async () => {
+    fake = await DiscordFake.start();
+    const counts = createCache({ namespace: `rate-${Math.random()}`, ttlMs: 60_000 });
+    const answers = new Answers(core, createCache({ namespace: `limited-${Math.random()}`, ttlMs: 60_000 }), {
+      metrics,
+      limits: {
+        ask: new RateLimiter(counts, { limit: 2, windowMs: 60_000 }),
+        inline: new RateLimiter(counts, { limit: 1, windowMs: 60_000 }),
+      },
+    });
+    bot = await startBot(fake, answers, capturingLogger(lines));
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  test('over the limit a command gets a private notice and autocomplete no choices; answers are logged', async () => {
+    for (const country of ['Morocco', 'India']) {
+      const { id } = fake.command('allowed', { country });
+      const call = await fake.waitFor(fake.callbackOf(id));
+      expect(embedOf(call).title).toContain(country);
+    }
+    const over = fake.command('allowed', { country: 'Spain' });
+    const notice = await fake.waitFor(fake.callbackOf(over.id));
+    expect(notice.body.type).toBe(CALLBACK.reply);
+    expect(notice.body.data.flags).toBe(EPHEMERAL);
+    expect(notice.body.data.content).toMatch(/faster than I can keep up/);
+    expect(notice.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    const first = fake.autocomplete('allowed', 'country', 'mor');
+    expect((await fake.waitFor(fake.callbackOf(first.id))).body.data.choices.length).toBeGreaterThan(0);
+    const second = fake.autocomplete('allowed', 'country', 'ind');
+    expect((await fake.waitFor(fake.callbackOf(second.id))).body.data.choices).toEqual([]);
+
+    const answered = lines.filter((l) => l.msg === 'answered');
+    expect(answered).toHaveLength(2);
+    expect(answered[0]).toMatchObject({ platform: 'discord', intent: 'country_status' });
+    expect(typeof answered[0]?.interactionId).toBe('string');
+    expect(typeof answered[0]?.latencyMs).toBe('number');
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/cyberexport_rate_limited_total\{platform="discord",kind="ask"\} 1/);
+    expect(text).toMatch(/cyberexport_rate_limited_total\{platform="discord",kind="inline"\} 1/);
   });
 });

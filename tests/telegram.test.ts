@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Answers } from '../src/adapters/answers.js';
 import { startTelegram, type TelegramHandle } from '../src/adapters/telegram/bot.js';
 import { renderTelegram } from '../src/adapters/telegram/render.js';
@@ -12,6 +12,8 @@ import { type Answer, type Core, createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { loadConfig } from '../src/infra/config.js';
 import { createLogger } from '../src/infra/log.js';
+import { createMetrics } from '../src/infra/metrics.js';
+import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { type ApiCall, BOT_USER, parseTelegramHtml, TelegramApiEmulator } from './emulators/telegram-api.js';
 
@@ -349,5 +351,51 @@ describe('webhook and shutdown', () => {
     expect(api.callsTo('getUpdates').length).toBeGreaterThan(polls);
     // The update pushed after stop was answered once, by the new instance only.
     expect(api.callsTo('sendMessage')).toHaveLength(1);
+  });
+});
+
+describe('rate limits and logs', () => {
+  test('over the limit: one polite notice, then silence; other users still answered; each answer logged', async () => {
+    const counts = createCache({ namespace: 'rate', ttlMs: 60_000 });
+    const metrics = createMetrics();
+    const lines: Record<string, unknown>[] = [];
+    const capture = createLogger({
+      level: 'info',
+      secrets: [TOKEN],
+      destination: { write: (l) => lines.push(JSON.parse(l)) },
+    });
+    const answers = new Answers(core, createCache({ namespace: 'limited', ttlMs: 60_000 }), {
+      metrics,
+      limits: {
+        ask: new RateLimiter(counts, { limit: 2, windowMs: 60_000 }),
+        inline: new RateLimiter(counts, { limit: 50, windowMs: 60_000 }),
+      },
+    });
+    handles.push(await startTelegram({ config: config(), answers, log: capture }));
+
+    expect(seen(await ask(privateMessage('Is Morocco allowed?'), alice.id))).toContain('Morocco');
+    expect(seen(await ask(privateMessage('Is India allowed?'), alice.id))).toContain('India');
+    expect(seen(await ask(privateMessage('Is Spain allowed?'), alice.id))).toMatch(/faster than I can keep up/);
+    const sent = api.callsTo('sendMessage').length;
+    const silent = api.pushUpdate(privateMessage('Is Japan allowed?'));
+    await api.waitForConfirmed(silent.update_id);
+    expect(api.callsTo('sendMessage')).toHaveLength(sent);
+    expect(seen(await ask(privateMessage('Maroc ?', marie), marie.id))).toContain('Maroc');
+
+    // The line is written once Telegram has confirmed the message.
+    await vi.waitFor(() => expect(lines.filter((l) => l.msg === 'answered')).toHaveLength(3));
+    const answered = lines.filter((l) => l.msg === 'answered');
+    expect(answered[0]).toMatchObject({
+      platform: 'telegram',
+      chatId: alice.id,
+      userId: alice.id,
+      intent: 'country_status',
+    });
+    expect(typeof answered[0]?.latencyMs).toBe('number');
+    expect(typeof answered[0]?.cached).toBe('boolean');
+    expect(JSON.stringify(lines)).not.toContain(TOKEN);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/cyberexport_rate_limited_total\{platform="telegram",kind="ask"\} 2/);
+    expect(text).toMatch(/cyberexport_answers_total\{platform="telegram",intent="country_status"\} 3/);
   });
 });

@@ -1,28 +1,42 @@
 /**
- * What every adapter calls: the core behind the shared answer cache. Rendered answers are cached per
- * platform, normalized question, language and data version; a cache failure only costs a recompute.
+ * What every adapter calls: the core behind the shared answer cache, with the per-user rate limits
+ * and the metrics. Rendered answers are cached per platform, normalized question, language and data
+ * version; a cache failure only costs a recompute.
  */
 import type { Answer, AskOptions, Core, Request } from '../core/index.js';
 import { normalize } from '../core/text.js';
 import type { Cache } from '../infra/cache.js';
+import type { Metrics } from '../infra/metrics.js';
+import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
 
 export interface Rendered<T> {
   answer: Answer;
   rendered: T;
   /** Whether the rendered answer came from the cache. */
   cached: boolean;
+  /** Time to get the rendered answer, in ms (cache included). */
+  ms: number;
+}
+
+/** Questions count against `ask`; inline queries, autocomplete and buttons against the looser `inline`. */
+export type LimitKind = 'ask' | 'inline';
+
+export interface AnswersOptions {
+  limits?: Record<LimitKind, RateLimiter>;
+  metrics?: Metrics;
 }
 
 export class Answers {
   constructor(
     readonly core: Core,
     private readonly cache: Cache,
+    private readonly options: AnswersOptions = {},
   ) {}
 
   /** A free-text question, rendered by `render` for `platform`. */
   ask<T>(platform: string, question: string, options: AskOptions, render: (a: Answer) => T): Promise<Rendered<T>> {
     const key = ['ask', platform, normalize(question), options.hint ?? '', options.lang ?? ''].join('|');
-    return this.cached(key, () => this.core.ask(question, options), render);
+    return this.cached(platform, key, () => this.core.ask(question, options), render);
   }
 
   /** A structured request (command, button), rendered by `render` for `platform`. */
@@ -33,15 +47,50 @@ export class Answers {
     render: (a: Answer) => T,
   ): Promise<Rendered<T>> {
     const key = ['run', platform, JSON.stringify(request), options.hint ?? '', options.lang ?? ''].join('|');
-    return this.cached(key, () => this.core.run(request, options), render);
+    return this.cached(platform, key, () => this.core.run(request, options), render);
   }
 
-  private async cached<T>(key: string, compute: () => Answer, render: (a: Answer) => T): Promise<Rendered<T>> {
+  /**
+   * Counts one request from `user` and says whether to answer it ('allow'), send the one polite
+   * notice ('notice'), or stay silent until the window ends ('silent'). Without limits, always 'allow'.
+   */
+  async allow(platform: string, user: string | number, kind: LimitKind): Promise<Verdict> {
+    const limiter = this.options.limits?.[kind];
+    if (!limiter) return 'allow';
+    const verdict = await limiter.check(platform, String(user), kind);
+    if (verdict !== 'allow') this.options.metrics?.rateLimited.inc({ platform, kind });
+    return verdict;
+  }
+
+  /** Counts an error while handling an update or interaction. */
+  failed(platform: string): void {
+    this.options.metrics?.errors.inc({ platform });
+  }
+
+  private async cached<T>(
+    platform: string,
+    key: string,
+    compute: () => Answer,
+    render: (a: Answer) => T,
+  ): Promise<Rendered<T>> {
+    const started = performance.now();
     const hit = await this.cache.get<{ answer: Answer; rendered: T }>(key);
-    if (hit) return { ...hit, cached: true };
-    const answer = compute();
-    const rendered = render(answer);
-    await this.cache.set(key, { answer, rendered });
-    return { answer, rendered, cached: false };
+    let result: Rendered<T>;
+    if (hit) {
+      result = { ...hit, cached: true, ms: 0 };
+    } else {
+      const answer = compute();
+      const rendered = render(answer);
+      await this.cache.set(key, { answer, rendered });
+      result = { answer, rendered, cached: false, ms: 0 };
+    }
+    result.ms = performance.now() - started;
+    const metrics = this.options.metrics;
+    if (metrics) {
+      metrics.cache.inc({ result: hit ? 'hit' : 'miss' });
+      metrics.answers.inc({ platform, intent: result.answer.intent });
+      metrics.latency.observe({ platform }, result.ms / 1000);
+    }
+    return result;
   }
 }

@@ -18,11 +18,27 @@ const REDACT = [
   '*.headers.authorization',
 ];
 
-export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
+export interface LoggerOptions {
+  level?: string;
+  /** Pretty lines for a person (default: when stdout is a terminal), else JSON lines. */
+  pretty?: boolean;
+  /** Values (bot tokens, webhook secret) removed from every line, wherever they appear. */
+  secrets?: readonly (string | undefined)[];
+  /** Where JSON lines go (default stdout); tests read them. */
+  destination?: { write(line: string): void };
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? process.stdout.isTTY === true;
-  return pino({
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const config = {
     level: options.level ?? 'info',
     redact: { paths: REDACT, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
-  });
+    // Field names catch the obvious places; this catches a token inside any message or error text.
+    ...(secrets.length > 0
+      ? { hooks: { streamWrite: (line: string) => secrets.reduce((out, s) => out.replaceAll(s, '[redacted]'), line) } }
+      : {}),
+  };
+  if (options.destination) return pino(config, options.destination);
+  return pino({ ...config, ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}) });
 }

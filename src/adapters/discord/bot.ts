@@ -22,7 +22,7 @@ import { findCommand } from '../../../commands/table.js';
 import { flagOf, langOfLocale, STATUS_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
-import type { Answers } from '../answers.js';
+import type { Answers, Rendered } from '../answers.js';
 import { decodeButton } from './buttons.js';
 import { HIDE_OPTION } from './commands.js';
 import { type DiscordMessage, NO_MENTIONS, renderDiscord, renderDiscordSources, renderNotice } from './render.js';
@@ -96,19 +96,52 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   /** Replies with `work`, deferring first when it is not ready within the deadline. */
   async function respond(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
-    work: Promise<DiscordMessage>,
+    work: Promise<Rendered<DiscordMessage>>,
     mode: 'reply' | 'ephemeral' | 'update',
   ): Promise<void> {
     const flags = mode === 'ephemeral' ? MessageFlags.Ephemeral : undefined;
     const early = await within(work, deferAfterMs);
+    let result: Rendered<DiscordMessage>;
     if (early) {
-      if (mode === 'update' && interaction.isButton()) await interaction.update(early.value);
-      else await interaction.reply({ ...early.value, ...(flags ? { flags } : {}) });
-      return;
+      result = early.value;
+      if (mode === 'update' && interaction.isButton()) await interaction.update(result.rendered);
+      else await interaction.reply({ ...result.rendered, ...(flags ? { flags } : {}) });
+    } else {
+      if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
+      else await interaction.deferReply(flags ? { flags } : {});
+      result = await work;
+      await interaction.editReply(result.rendered);
     }
-    if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
-    else await interaction.deferReply(flags ? { flags } : {});
-    await interaction.editReply(await work);
+    logOf(interaction).info(
+      { intent: result.answer.intent, latencyMs: Math.round(result.ms * 100) / 100, cached: result.cached },
+      'answered',
+    );
+  }
+
+  /** One logger per interaction: platform, interaction, user and guild ids on every line. */
+  function logOf(interaction: Interaction): Logger {
+    return log.child({
+      platform: PLATFORM,
+      interactionId: interaction.id,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+    });
+  }
+
+  /** Applies the user's rate limit; interactions must be acknowledged, so a refusal is a private notice. */
+  async function admitted(interaction: Interaction): Promise<boolean> {
+    const kind = interaction.isChatInputCommand() ? 'ask' : 'inline';
+    const verdict = await answers.allow(PLATFORM, interaction.user.id, kind);
+    if (verdict === 'allow') return true;
+    logOf(interaction).info({ verdict, kind }, 'rate limited');
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) {
+      await interaction.reply({
+        ...renderNotice('rateLimited', langOfLocale(interaction.locale)),
+        flags: MessageFlags.Ephemeral,
+      });
+    }
+    return false;
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -117,9 +150,12 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     const args = Object.fromEntries(spec.options.map((o) => [o.name, argumentOf(interaction, o.name)]));
     const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
     const question = String(interaction.options.get('country')?.value ?? `/${spec.name}`);
-    const work = answers
-      .run(PLATFORM, spec.toRequest(args), { hint: langOfLocale(interaction.locale), question }, renderDiscord)
-      .then((r) => r.rendered);
+    const work = answers.run(
+      PLATFORM,
+      spec.toRequest(args),
+      { hint: langOfLocale(interaction.locale), question },
+      renderDiscord,
+    );
     await respond(interaction, work, hidden ? 'ephemeral' : 'reply');
   }
 
@@ -147,23 +183,15 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     }
     if (click.action === 'sources') {
       const work = answers.run(PLATFORM_SOURCES, click.request, { lang: click.lang }, renderDiscordSources);
-      await respond(
-        interaction,
-        work.then((r) => r.rendered),
-        'ephemeral',
-      );
+      await respond(interaction, work, 'ephemeral');
       return;
     }
-    const work = answers.run(PLATFORM, click.request, { lang: click.lang }, renderDiscord);
-    await respond(
-      interaction,
-      work.then((r) => r.rendered),
-      'update',
-    );
+    await respond(interaction, answers.run(PLATFORM, click.request, { lang: click.lang }, renderDiscord), 'update');
   }
 
   async function apologize(interaction: RepliableInteraction, error: unknown): Promise<void> {
-    log.error({ err: error, interactionId: interaction.id }, 'discord interaction failed');
+    answers.failed(PLATFORM);
+    logOf(interaction).error({ err: error }, 'discord interaction failed');
     const notice = renderNotice('error', langOfLocale(interaction.locale));
     try {
       if (!interaction.deferred && !interaction.replied)
@@ -177,12 +205,16 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     try {
+      if (!(await admitted(interaction))) return;
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);
     } catch (error) {
       if (interaction.isRepliable()) await apologize(interaction, error);
-      else log.error({ err: error, interactionId: interaction.id }, 'discord autocomplete failed');
+      else {
+        answers.failed(PLATFORM);
+        logOf(interaction).error({ err: error }, 'discord autocomplete failed');
+      }
     }
   }
 
@@ -192,11 +224,28 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     if (message.inGuild() && !message.mentions.users.has(me.id)) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
     const hint = message.inGuild() ? langOfLocale(message.guild.preferredLocale) : undefined;
+    const mlog = log.child({
+      platform: PLATFORM,
+      messageId: message.id,
+      channelId: message.channelId,
+      userId: message.author.id,
+    });
     try {
-      const { rendered } = await answers.ask(PLATFORM, question, { hint }, renderDiscord);
-      await message.reply(rendered);
+      const verdict = await answers.allow(PLATFORM, message.author.id, 'ask');
+      if (verdict !== 'allow') {
+        mlog.info({ verdict, kind: 'ask' }, 'rate limited');
+        if (verdict === 'notice') await message.reply(renderNotice('rateLimited', hint ?? 'en'));
+        return;
+      }
+      const result = await answers.ask(PLATFORM, question, { hint }, renderDiscord);
+      await message.reply(result.rendered);
+      mlog.info(
+        { intent: result.answer.intent, latencyMs: Math.round(result.ms * 100) / 100, cached: result.cached },
+        'answered',
+      );
     } catch (error) {
-      log.error({ err: error, messageId: message.id, channelId: message.channelId }, 'discord message reply failed');
+      answers.failed(PLATFORM);
+      mlog.error({ err: error }, 'discord message reply failed');
     }
   }
 

@@ -13,6 +13,7 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { Answer, Lang, Source, Status } from '../../core/index.js';
+import { RATE_NOTICE } from '../../infra/rate-limit.js';
 import { requestKey } from '../request-key.js';
 import { encodeButton } from './buttons.js';
 
@@ -54,6 +55,7 @@ const UI = {
     otherLanguage: 'Français',
     error: 'Sorry, something went wrong while answering. Please try again in a moment.',
     expired: 'This button no longer works: ask the question again.',
+    rateLimited: RATE_NOTICE.en,
   },
   fr: {
     sources: 'Sources',
@@ -64,6 +66,7 @@ const UI = {
     otherLanguage: 'English',
     error: 'Désolé, un problème est survenu pendant la réponse. Réessayez dans un instant.',
     expired: 'Ce bouton ne fonctionne plus : posez à nouveau la question.',
+    rateLimited: RATE_NOTICE.fr,
   },
 } as const;
 
@@ -199,7 +202,7 @@ export function renderDiscordSources(answer: Answer): DiscordMessage {
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
 
-/** A short plain message (apologies, expired buttons), in `lang`. */
-export function renderNotice(kind: 'error' | 'expired', lang: Lang): DiscordMessage {
+/** A short plain message (apologies, expired buttons, the rate-limit notice), in `lang`. */
+export function renderNotice(kind: 'error' | 'expired' | 'rateLimited', lang: Lang): DiscordMessage {
   return { content: UI[lang][kind], embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }

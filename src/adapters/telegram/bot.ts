@@ -16,7 +16,8 @@ import type { Answer, Lang, Request } from '../../core/index.js';
 import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
-import type { Answers, Rendered } from '../answers.js';
+import { RATE_NOTICE } from '../../infra/rate-limit.js';
+import type { Answers, LimitKind, Rendered } from '../answers.js';
 import { requestFromKey, requestKey } from '../request-key.js';
 import {
   answerKeyboard,
@@ -96,6 +97,11 @@ function retryOnFlood(telegram: Telegram, log: Logger): void {
 
 // ── The bot ────────────────────────────────────────────────────────────────────────────────────────
 
+/** The logger of one update: platform, update, chat and user ids on every line. */
+function logOf(ctx: Context): Logger {
+  return ctx.state.log as Logger;
+}
+
 /** The question in a group message when it is for the bot (mention or reply to it), else undefined. */
 function addressedText(message: Message.TextMessage, me: UserFromGetMe): string | undefined {
   const handle = `@${me.username}`.toLowerCase();
@@ -170,6 +176,19 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   async function sendAnswer(ctx: Context, result: Rendered<string[]>, question: string, hint: Lang, replyTo?: number) {
     const keyboard = answerKeyboard(result.answer, keyFor(result.answer, question, hint));
     await send(ctx, result.rendered, keyboard, replyTo);
+    logOf(ctx).info(
+      { intent: result.answer.intent, latencyMs: Math.round(result.ms * 100) / 100, cached: result.cached },
+      'answered',
+    );
+  }
+
+  /** Applies the user's rate limit: true to answer; over the limit, one notice then silence. */
+  async function admitted(ctx: Context, kind: LimitKind, hint: Lang, replyTo?: number): Promise<boolean> {
+    const verdict = ctx.from ? await answers.allow(PLATFORM, ctx.from.id, kind) : 'allow';
+    if (verdict === 'allow') return true;
+    logOf(ctx).info({ verdict, kind }, 'rate limited');
+    if (verdict === 'notice' && kind === 'ask') await send(ctx, [renderNotice(RATE_NOTICE[hint])], undefined, replyTo);
+    return false;
   }
 
   async function runCommand(ctx: Context, command: TypedCommand, text: string, hint: Lang, replyTo?: number) {
@@ -192,6 +211,12 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.use((ctx, next) => {
     retryOnFlood(ctx.telegram, log);
+    ctx.state.log = log.child({
+      platform: PLATFORM,
+      updateId: ctx.update.update_id,
+      chatId: ctx.chat?.id,
+      userId: ctx.from?.id,
+    });
     return next();
   });
 
@@ -212,16 +237,21 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     if (command) {
       if (command.botName && command.botName.toLowerCase() !== me.username.toLowerCase()) return;
       if (!command.spec && !isPrivate && !command.botName) return;
-      await runCommand(ctx, command, text, hint, replyTo);
+      if (await admitted(ctx, 'ask', hint, replyTo)) await runCommand(ctx, command, text, hint, replyTo);
       return;
     }
-    if (isPrivate) return askQuestion(ctx, text, hint);
-    const question = addressedText({ ...message, text }, me);
-    if (question !== undefined) await askQuestion(ctx, question, hint, replyTo);
+    const question = isPrivate ? text : addressedText({ ...message, text }, me);
+    if (question !== undefined && (await admitted(ctx, 'ask', hint, replyTo))) {
+      await askQuestion(ctx, question, hint, replyTo);
+    }
   });
 
   bot.on('inline_query', async (ctx) => {
     const hint = langOfLocale(ctx.inlineQuery.from.language_code);
+    if (!(await admitted(ctx, 'inline', hint))) {
+      await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+      return;
+    }
     const results = await inlineResults(answers, ctx.inlineQuery.query.slice(0, MAX_INPUT_LENGTH), hint);
     await ctx.answerInlineQuery(results.slice(0, MAX_INLINE_RESULTS), {
       cache_time: INLINE_CACHE_SECONDS,
@@ -231,10 +261,15 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.on('callback_query', async (ctx) => {
     const query = ctx.callbackQuery;
+    const lang = langOfLocale(query.from.language_code);
+    if (!(await admitted(ctx, 'inline', lang))) {
+      await ctx.answerCbQuery(RATE_NOTICE[lang]);
+      return;
+    }
     const action = 'data' in query ? parseCallbackData(query.data) : undefined;
     const pending = action && answerFor(action.key, action.lang);
     // Acknowledge first: the user's spinner stops and the query cannot grow too old.
-    await ctx.answerCbQuery(pending ? undefined : PHRASES[langOfLocale(query.from.language_code)].expired);
+    await ctx.answerCbQuery(pending ? undefined : PHRASES[lang].expired);
     if (!action || !pending || !query.message) return;
     const result = await pending;
     if (action.kind === 'sources') {
@@ -262,6 +297,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       log.warn({ updateId, chatId: ctx.chat?.id, reason: error.description }, 'telegram: blocked or kicked, dropped');
       return;
     }
+    answers.failed(PLATFORM);
     log.error({ err: error, updateId }, 'telegram: handler failed');
     const sorry = PHRASES[langOfLocale(ctx.from?.language_code)].sorry;
     try {
