@@ -278,6 +278,17 @@ describe('Discord bot with a slow answer cache', () => {
     await fake?.close();
   });
 
+  test('a shutdown during a slow answer sends the answer first, then disconnects', async () => {
+    const { id, token } = fake.command('allowed', { country: 'Mexico' });
+    await sleep(20); // the interaction is being answered
+    const stopped = bot.stop();
+    const edit = await fake.waitFor(fake.editOf(token));
+    expect(embedOf(edit).title).toContain('Mexico');
+    expect((await fake.waitFor(fake.callbackOf(id))).body.type).toBe(CALLBACK.deferReply);
+    await stopped;
+    expect(bot.client.isReady()).toBe(false);
+  });
+
   test('a slow answer is deferred first, then the reply is edited in', async () => {
     const { id, token } = fake.command('allowed', { country: 'Mexico', hide: true });
     const deferred = await fake.waitFor(fake.callbackOf(id));

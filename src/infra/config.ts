@@ -31,6 +31,9 @@ export const Config = z.object({
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{15,25}$/.test(v), {
     message: 'expected a Discord server (guild) id: digits only',
   }),
+  DISCORD_SHARDS: optional.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,3}$/.test(v), {
+    message: 'expected "auto" or a number of shards',
+  }),
   HTTP_PORT: port,
   CACHE_URL: optional.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
     message: 'expected empty (in-memory cache) or a redis:// URL',

@@ -178,6 +178,8 @@ export class TelegramApiEmulator {
   private delivering = false;
   readonly commands = new Map<string, unknown[]>();
 
+  private readonly delays = new Map<string, number[]>();
+
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<TelegramApiEmulator> {
@@ -216,6 +218,13 @@ export class TelegramApiEmulator {
     const list = this.failures.get(method) ?? [];
     for (let n = 0; n < times; n++) list.push(error);
     this.failures.set(method, list);
+  }
+
+  /** The next call to `method` is recorded at once but answered only after `ms` (a slow Telegram). */
+  delayNext(method: string, ms: number): void {
+    const list = this.delays.get(method) ?? [];
+    list.push(ms);
+    this.delays.set(method, list);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -282,7 +291,9 @@ export class TelegramApiEmulator {
     } catch {
       return send(res, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
     }
+    const delay = this.delays.get(method)?.shift();
     const outcome = await this.call(method, params, res);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (outcome) send(res, outcome);
   }
 

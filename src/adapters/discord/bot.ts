@@ -29,6 +29,8 @@ import { type DiscordMessage, NO_MENTIONS, renderDiscord, renderDiscordSources, 
 
 /** Discord allows 3 s to acknowledge an interaction; past this, defer and edit the reply later. */
 export const DEFER_AFTER_MS = 2000;
+/** How long a shutdown waits for answers in progress. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 export const AUTOCOMPLETE_MAX_ITEMS = 25;
 export const AUTOCOMPLETE_MAX_NAME = 100;
 /** Cache platform keys: the full answer and the sources-only view are rendered differently. */
@@ -47,8 +49,11 @@ export interface DiscordOptions {
 
 export interface DiscordBot {
   client: Client<true>;
-  /** Closes the gateway connection; the process can then exit. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking new events, lets the ones being answered finish (at most `graceMs`), then closes
+   * the gateway connection; the process can then exit.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Resolves with the value of `work` if it settles within `ms`, else with null (work goes on). */
@@ -249,8 +254,19 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     }
   }
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  // Work in progress, so that a shutdown can let it finish.
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  function track(work: Promise<void>): void {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  }
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) track(onInteraction(interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (accepting) track(onMessage(message));
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'discord client warning'));
 
@@ -264,5 +280,18 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   }
   const started = client as Client<true>;
   log.info({ user: started.user.tag, guilds: started.guilds.cache.size }, 'discord bot ready');
-  return { client: started, stop: () => client.destroy() };
+  return {
+    client: started,
+    async stop(graceMs = SHUTDOWN_GRACE_MS) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), late]);
+      clearTimeout(timer);
+      await client.destroy();
+      log.info({ unfinished: inFlight.size }, 'discord bot stopped');
+    },
+  };
 }

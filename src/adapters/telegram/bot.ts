@@ -8,14 +8,16 @@
  * process.once('SIGTERM', () => void telegram.stop('SIGTERM'));
  */
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { type Context, Telegraf, type Telegram, TelegramError } from 'telegraf';
 import type { InlineQueryResult, Message, Update, UserFromGetMe } from 'telegraf/types';
 import { argsOf, COMMANDS, findCommand, readCommand, type TypedCommand } from '../../../commands/table.js';
 import type { Answer, Lang, Request } from '../../core/index.js';
 import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
+import { createHttpServer, type HttpServer, type RouteHandler } from '../../infra/http.js';
 import type { Logger } from '../../infra/log.js';
+import { createMetrics } from '../../infra/metrics.js';
 import { RATE_NOTICE } from '../../infra/rate-limit.js';
 import type { Answers, LimitKind, Rendered } from '../answers.js';
 import { requestFromKey, requestKey } from '../request-key.js';
@@ -29,6 +31,8 @@ import {
 } from './render.js';
 
 const PLATFORM = 'telegram';
+/** How long a shutdown waits for updates in progress. */
+const SHUTDOWN_GRACE_MS = 10_000;
 /** Updates the bot handles; everything else is never fetched. */
 const ALLOWED_UPDATES = ['message', 'inline_query', 'callback_query'] as const;
 /** Longer messages are cut before they reach the core (Telegram itself stops at 4096). */
@@ -376,8 +380,6 @@ function withSlash(url: string): string {
 
 export interface TelegramHandle {
   bot: Telegraf;
-  /** The webhook server, when the bot runs on a webhook. */
-  server: Server | undefined;
   /** Rejects if polling fails after start (another instance took over): main should exit. */
   done: Promise<void>;
   stop(reason?: string): Promise<void>;
@@ -406,29 +408,36 @@ function explain(error: unknown): unknown {
   return error;
 }
 
+/** The webhook route: updates go to the bot; a shutdown drains the ones in progress. */
+export interface WebhookRoute {
+  handle: RouteHandler;
+  /** Refuses new updates (503: Telegram delivers them again later), waits for those in progress. */
+  drain(graceMs: number): Promise<void>;
+}
+
 /**
- * Serves the webhook and `GET /healthz`. A request without the right secret header gets 401 and is
- * not processed. Export it to share the HTTP port with other routes.
+ * Handles `POST <webhook path>`: a request without the right secret header gets 401 and is not
+ * processed. Mount it on the process's HTTP server (`src/infra/http.ts`).
  */
-export function createWebhookHandler(
-  bot: Telegraf,
-  options: { path: string; secret: string; log: Logger },
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createWebhookHandler(bot: Telegraf, options: { secret: string; log: Logger }): WebhookRoute {
   const secret = Buffer.from(options.secret);
   const authorized = (header: string | string[] | undefined) => {
     const given = Buffer.from(typeof header === 'string' ? header : '');
     return given.length === secret.length && timingSafeEqual(given, secret);
   };
-  return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200).end('ok');
-    if (req.method !== 'POST' || path !== options.path) return void res.writeHead(404).end();
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const handle: RouteHandler = (req, res) => {
     if (!authorized(req.headers['x-telegram-bot-api-secret-token'])) {
-      options.log.warn({ path }, 'telegram webhook: wrong or missing secret, refused');
+      options.log.warn('telegram webhook: wrong or missing secret, refused');
       req.resume();
       return void res.writeHead(401).end();
     }
-    void readBody(req)
+    if (!accepting) {
+      req.resume();
+      return void res.writeHead(503, { 'retry-after': '1' }).end();
+    }
+    const work = readBody(req)
       .then(async (body) => {
         const update = body === undefined ? undefined : (parseJson(body) as Update | undefined);
         if (!update || typeof update.update_id !== 'number') return void res.writeHead(body ? 400 : 413).end();
@@ -439,6 +448,20 @@ export function createWebhookHandler(
         options.log.error({ err: error }, 'telegram webhook: update failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  return {
+    handle,
+    async drain(graceMs) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), late]);
+      clearTimeout(timer);
+    },
   };
 }
 
@@ -471,6 +494,8 @@ export async function startTelegram(options: {
   answers: Answers;
   log: Logger;
   handlerTimeoutMs?: number;
+  /** The process's HTTP server, to mount the webhook on (main shares one with /healthz and /metrics). */
+  http?: HttpServer;
 }): Promise<TelegramHandle> {
   const { config, answers, log } = options;
   const token = config.TELEGRAM_BOT_TOKEN;
@@ -491,7 +516,7 @@ export async function startTelegram(options: {
     log.warn({ err: error }, 'telegram: could not register the command menu'),
   );
 
-  if (config.TELEGRAM_WEBHOOK_URL) return startWebhook(bot, config, log);
+  if (config.TELEGRAM_WEBHOOK_URL) return startWebhook(bot, config, log, options.http);
 
   try {
     await bot.telegram.deleteWebhook({ drop_pending_updates: false });
@@ -527,7 +552,6 @@ export async function startTelegram(options: {
   let stopping: Promise<void> | undefined;
   return {
     bot,
-    server: undefined,
     done,
     stop(reason = 'stop') {
       stopping ??= (async () => {
@@ -540,34 +564,43 @@ export async function startTelegram(options: {
   };
 }
 
-async function startWebhook(bot: Telegraf, config: Config, log: Logger): Promise<TelegramHandle> {
+async function startWebhook(
+  bot: Telegraf,
+  config: Config,
+  log: Logger,
+  shared: HttpServer | undefined,
+): Promise<TelegramHandle> {
   const url = config.TELEGRAM_WEBHOOK_URL as string;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (!secret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL.');
-  if (config.HTTP_PORT === undefined) throw new Error('HTTP_PORT is required with TELEGRAM_WEBHOOK_URL.');
-  const server = createServer(createWebhookHandler(bot, { path: new URL(url).pathname, secret, log }));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.HTTP_PORT, () => resolve());
-  });
+  if (!shared && config.HTTP_PORT === undefined) throw new Error('HTTP_PORT is required with TELEGRAM_WEBHOOK_URL.');
+  // Alone (tests, scripts), the bot runs its own server; main shares one with /healthz and /metrics.
+  const http = shared ?? createHttpServer({ metrics: createMetrics(), log });
+  if (!shared) await http.listen(config.HTTP_PORT as number);
+  const route = createWebhookHandler(bot, { secret, log });
+  http.addRoute('POST', new URL(url).pathname, route.handle);
   try {
     await bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
   } catch (error) {
-    server.close();
+    if (!shared) await http.close();
     throw explain(error);
   }
   log.info({ bot: bot.botInfo?.username, url }, 'telegram: webhook');
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
   let stopping: Promise<void> | undefined;
   return {
     bot,
-    server,
-    done: new Promise<void>((resolve) => server.once('close', () => resolve())),
+    done,
     stop(reason = 'stop') {
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+      stopping ??= (async () => {
+        await route.drain(SHUTDOWN_GRACE_MS);
+        if (!shared) await http.close();
         log.info({ reason }, 'telegram: webhook stopped');
-      });
+        stopped();
+      })();
       return stopping;
     },
   };

@@ -1,0 +1,47 @@
+/**
+ * The environment is checked once at start-up: a bad value stops the bot with a message naming it.
+ */
+import { execFile } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../src/infra/config.js';
+
+describe('configuration', () => {
+  test('defaults: in-memory cache, 10 questions a minute, info logs', () => {
+    const config = loadConfig({});
+    expect(config.CACHE_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      CACHE_TTL_SECONDS: 3600,
+      RATE_LIMIT_PER_MINUTE: 10,
+      RATE_LIMIT_INLINE_PER_MINUTE: 60,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  test.each([
+    [{ HTTP_PORT: 'eighty' }, /HTTP_PORT/],
+    [{ HTTP_PORT: '70000' }, /HTTP_PORT/],
+    [{ CACHE_URL: 'memcached://x' }, /CACHE_URL: expected empty \(in-memory cache\) or a redis:\/\/ URL/],
+    [{ TELEGRAM_BOT_TOKEN: 'not a token' }, /TELEGRAM_BOT_TOKEN: expected a bot token/],
+    [{ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook', HTTP_PORT: '8080' }, /TELEGRAM_WEBHOOK_SECRET: required/],
+    [{ TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }, /TELEGRAM_WEBHOOK_SECRET/],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DISCORD_SHARDS: 'many' }, /DISCORD_SHARDS: expected "auto" or a number of shards/],
+    [{ DISCORD_GUILD_ID: 'my-server' }, /DISCORD_GUILD_ID/],
+  ])('%o is refused with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  test('npm start with a bad value exits 1 and says which variable and what it expects', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts'],
+        { env: { ...process.env, RATE_LIMIT_PER_MINUTE: 'lots' } },
+        (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/invalid environment:\n\s+RATE_LIMIT_PER_MINUTE/);
+  });
+});
