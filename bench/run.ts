@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --json] [-- --core-only]`: the speed of the core (answers per second, p50/p99 in
- * microseconds), the knowledge load time and memory, then the platform round trips when present.
+ * microseconds), the knowledge load time and memory, then the cache (hit/miss, memory/Redis) and the
+ * platform round trips beside echo bots (Telegram with the memory cache and with Redis).
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCore } from '../src/core/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -46,22 +46,28 @@ function benchCore() {
   };
 }
 
-/** Platform benchmarks live beside this file once their adapters exist. */
-async function benchPlatforms(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  const here = new URL('.', import.meta.url);
-  if (existsSync(new URL('telegram.ts', here))) {
-    const { benchTelegram } = await import('./telegram.js');
-    out.telegram = await benchTelegram(300);
+/** Round trips through the platform emulators, and the cache in memory and on Redis. */
+async function benchService(): Promise<Record<string, unknown>> {
+  // Loaded only now, so that the core's figures (RSS above all) do not include the platform clients.
+  const { benchCache } = await import('./cache.js');
+  const { benchTelegram } = await import('./telegram.js');
+  const { benchDiscord } = await import('./discord.js');
+  const { redisAvailable, startRedis } = await import('../tests/support/redis.js');
+  const out: Record<string, unknown> = { cache: await benchCache() };
+  out.telegram = await benchTelegram(300);
+  if (redisAvailable()) {
+    const redis = await startRedis();
+    try {
+      out.telegramRedis = await benchTelegram(300, 1, redis.url);
+    } finally {
+      await redis.stop();
+    }
   }
-  if (existsSync(new URL('discord.ts', here))) {
-    const { benchDiscord } = await import('./discord.js');
-    out.discord = await benchDiscord(300);
-  }
+  out.discord = await benchDiscord(300);
   return out;
 }
 
-const result = { ...benchCore(), ...(values['core-only'] ? {} : await benchPlatforms()) };
+const result = { ...benchCore(), ...(values['core-only'] ? {} : await benchService()) };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
@@ -71,7 +77,7 @@ if (values.json) {
       `core: ${c.answersPerSec} answers/s over ${result.corpus} questions, p50 ${c.p50us} µs, p99 ${c.p99us} µs`,
       `knowledge load: ${result.loadMs} ms, RSS ${result.rssMb} MB`,
       ...Object.entries(result)
-        .filter(([k]) => k === 'telegram' || k === 'discord')
+        .filter(([k]) => !['corpus', 'core', 'loadMs', 'rssMb'].includes(k))
         .map(([k, v]) => `${k}: ${JSON.stringify(v)}`),
     ]
       .map((line) => `${line}\n`)

@@ -24,11 +24,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Starts a bot (`bot` or `echo`) in a worker thread, polling the emulator. */
-function startWorker(kind: 'bot' | 'echo', apiRoot: string): Worker {
+function startWorker(kind: 'bot' | 'echo', apiRoot: string, cacheUrl?: string): Worker {
   // Node 20 does not run a worker's TypeScript entry through tsx's hooks: load it with tsx's API.
   const entry = new URL('./telegram-bot-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, workerData: { kind, apiRoot } });
+  return new Worker(boot, { eval: true, workerData: { kind, apiRoot, cacheUrl } });
 }
 
 async function stopWorker(worker: Worker): Promise<void> {
@@ -39,8 +39,8 @@ async function stopWorker(worker: Worker): Promise<void> {
 }
 
 /** N private questions one after the other; each round trip waits for the bot's message. */
-async function measure(api: TelegramApiEmulator, kind: 'bot' | 'echo', n: number): Promise<Figures> {
-  const worker = startWorker(kind, api.apiRoot);
+async function measure(api: TelegramApiEmulator, kind: 'bot' | 'echo', n: number, cacheUrl?: string): Promise<Figures> {
+  const worker = startWorker(kind, api.apiRoot, cacheUrl);
   await api.waitForPoller();
   const times: number[] = [];
   const begin = performance.now();
@@ -78,16 +78,20 @@ function median(runs: Figures[]): Figures {
 }
 
 /** Rounds alternate the bot and the echo bot, so that neither gains from going first or last. */
-export async function benchTelegram(n: number, rounds = 3): Promise<{ bot: Figures; echo: Figures; ratio: number }> {
+export async function benchTelegram(
+  n: number,
+  rounds = 3,
+  cacheUrl?: string,
+): Promise<{ bot: Figures; echo: Figures; ratio: number }> {
   const api = await TelegramApiEmulator.start();
   try {
     // Warm-up (JIT, sockets, the emulator), not counted.
-    await measure(api, 'bot', Math.ceil(n / 3));
+    await measure(api, 'bot', Math.ceil(n / 3), cacheUrl);
     await measure(api, 'echo', Math.ceil(n / 3));
     const bots: Figures[] = [];
     const echoes: Figures[] = [];
     for (let round = 0; round < rounds; round++) {
-      bots.push(await measure(api, 'bot', n));
+      bots.push(await measure(api, 'bot', n, cacheUrl));
       echoes.push(await measure(api, 'echo', n));
     }
     const bot = median(bots);
