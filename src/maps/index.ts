@@ -1,0 +1,32 @@
+/**
+ * The `/map` renderer (issue 6): a PNG world or region map of the export list, or a locator map of one
+ * country, in English or French. Adapters send `getMapPng(kb, options).png`; the CLI can write a file.
+ */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getMapPng, type MapKnowledge, type MapOptions, mapKey } from './render.js';
+
+export { hasShape, resetAtlas } from './atlas.js';
+export { isRegion, type LayoutOptions, type MapLayout, mapLayout, REGIONS, type Region } from './layout.js';
+export {
+  clearMapCache,
+  getMapPng,
+  MAP_COLORS,
+  type MapImage,
+  type MapKnowledge,
+  type MapOptions,
+  mapKey,
+  renderMapPng,
+  renderMapSvg,
+  statusOf,
+} from './render.js';
+
+/** Writes the map PNG to `dir` (default: the OS temp folder) and returns the file's path. */
+export async function writeMapFile(kb: MapKnowledge, options: MapOptions, dir: string = tmpdir()): Promise<string> {
+  const { png } = getMapPng(kb, options);
+  const name = `cyberexport-map-${mapKey(kb, options).replace(/[^A-Za-z0-9-]+/g, '_')}.png`;
+  const path = join(dir, name);
+  await writeFile(path, png);
+  return path;
+}
