@@ -4,7 +4,7 @@
  */
 
 import type { Request } from '../src/core/types.js';
-import { TOPICS, type Topic } from '../src/knowledge/schema.js';
+import { REGIONS, TOPICS, type Topic } from '../src/knowledge/schema.js';
 
 export interface Localized {
   en: string;
@@ -94,6 +94,29 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
     toRequest: (args) => ({ intent: 'nso', topic: parseTopic(args.topic) }),
+  },
+  {
+    name: 'map',
+    description: {
+      en: 'A map of the countries on the list',
+      fr: 'Une carte des pays de la liste',
+    },
+    options: [
+      {
+        name: 'region',
+        description: { en: 'Zoom on a region', fr: 'Zoomer sur une région' },
+        type: 'string',
+        required: false,
+        choices: REGIONS,
+      },
+    ],
+    // A region, or else a country for its locator map ("/map Morocco" on Telegram).
+    toRequest: (args) => {
+      const value = args.region?.trim();
+      if (!value) return { intent: 'map' };
+      const region = REGIONS.find((r) => r === value.toLowerCase().replace(/\s+/g, '-'));
+      return region ? { intent: 'map', region } : { intent: 'map', country: value };
+    },
   },
   {
     name: 'sources',

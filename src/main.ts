@@ -16,6 +16,7 @@ import { createMetrics } from './infra/metrics.js';
 import { RateLimiter } from './infra/rate-limit.js';
 import { createStore } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { createMapRenderer, mapWriter } from './maps/index.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
@@ -27,9 +28,10 @@ exitQuietlyWhenOutputCloses();
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const core = createCore(loadKnowledge());
+  const kb = loadKnowledge();
+  const core = createCore(kb);
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
-    await runChat(core);
+    await runChat(core, mapWriter(kb));
     return;
   }
 
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const counts = createCache({ namespace: 'rate', ttlMs: MINUTE, store, onError });
   const answers = new Answers(core, cache, {
     metrics,
+    maps: createMapRenderer(kb),
     limits: {
       ask: new RateLimiter(counts, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counts, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),

@@ -89,7 +89,7 @@ describe('Discord bot against a local Discord', () => {
     expect(fake.calls.some((c) => c.path === '/api/v10/applications/@me')).toBe(true);
 
     const commands = fake.commands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name)).toEqual(['allowed', 'list', 'removed', 'nso', 'sources', 'help']);
+    expect(commands.map((c) => c.name)).toEqual(['allowed', 'list', 'removed', 'nso', 'map', 'sources', 'help']);
     // biome-ignore lint/suspicious/noExplicitAny: registered JSON
     const byName: Record<string, any> = Object.fromEntries(commands.map((c) => [String(c.name), c]));
     for (const c of Object.values(byName)) {

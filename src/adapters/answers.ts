@@ -3,7 +3,7 @@
  * and the metrics. Rendered answers are cached per platform, normalized question, language and data
  * version; a cache failure only costs a recompute.
  */
-import type { Answer, AskOptions, Core, Request } from '../core/index.js';
+import type { Answer, AskOptions, Core, Lang, MapSpec, Request } from '../core/index.js';
 import { normalize } from '../core/text.js';
 import type { Cache } from '../infra/cache.js';
 import type { Metrics } from '../infra/metrics.js';
@@ -24,6 +24,8 @@ export type LimitKind = 'ask' | 'inline';
 export interface AnswersOptions {
   limits?: Record<LimitKind, RateLimiter>;
   metrics?: Metrics;
+  /** Draws the PNG of a map answer (`createMapRenderer` in `src/maps`). */
+  maps?: (spec: MapSpec, lang: Lang) => Buffer;
 }
 
 export class Answers {
@@ -60,6 +62,21 @@ export class Answers {
     const verdict = await limiter.check(platform, String(user), kind);
     if (verdict !== 'allow') this.options.metrics?.rateLimited.inc({ platform, kind });
     return verdict;
+  }
+
+  /**
+   * The PNG of a map answer, cached like answers (by data version, language, region or country):
+   * each image is drawn once. Undefined when the answer has no map or no renderer is configured.
+   */
+  async mapImage(answer: Answer): Promise<Buffer | undefined> {
+    const { map } = answer;
+    if (!map || !this.options.maps) return undefined;
+    const key = ['map', answer.lang, map.region, map.focus ?? ''].join('|');
+    const hit = await this.cache.get<Buffer>(key);
+    if (hit) return Buffer.from(hit);
+    const png = this.options.maps(map, answer.lang);
+    await this.cache.set(key, png);
+    return png;
   }
 
   /** Counts an error while handling an update or interaction. */

@@ -2,14 +2,15 @@
  * `npm run ask -- [--json] [--lang en|fr] [--batch] "question"`
  *
  * One answer as text (or as the JSON answer contract with --json). With --batch, reads one question a
- * line from stdin and prints exactly one JSON line each, in order, empty lines included.
+ * line from stdin and prints exactly one JSON line each, in order, empty lines included. A map answer
+ * ("/map europe", "map of Morocco") writes its PNG to the temp folder and gives the path (`mapFile`).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerLine } from '../adapters/console/chat.js';
-import { renderPlain } from '../adapters/console/render.js';
+import { answerLine, renderLine } from '../adapters/console/chat.js';
 import { createCore, type Lang } from '../core/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { mapWriter } from '../maps/index.js';
 import { exitQuietlyWhenOutputCloses } from './stdout.js';
 
 const USAGE = 'usage: npm run ask -- [--json] [--lang en|fr] [--batch] "question"';
@@ -41,17 +42,26 @@ async function main(): Promise<void> {
   }
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'fr') fail('--lang must be en or fr');
   const hint = values.lang as Lang | undefined;
-  const core = createCore(loadKnowledge());
+  const kb = loadKnowledge();
+  const core = createCore(kb);
+  const writeMap = mapWriter(kb);
 
   if (values.batch) {
     for await (const line of createInterface({ input: process.stdin, terminal: false })) {
-      process.stdout.write(`${JSON.stringify(answerLine(core, line, hint))}\n`);
+      const answer = answerLine(core, line, hint);
+      const mapFile = answer.map ? await writeMap(answer) : undefined;
+      process.stdout.write(`${JSON.stringify(mapFile ? { ...answer, mapFile } : answer)}\n`);
     }
     return;
   }
   if (positionals.length === 0) fail('a question is needed');
   const answer = answerLine(core, positionals.join(' '), hint);
-  process.stdout.write(`${values.json ? JSON.stringify(answer, null, 2) : renderPlain(answer)}\n`);
+  if (values.json) {
+    const mapFile = answer.map ? await writeMap(answer) : undefined;
+    process.stdout.write(`${JSON.stringify(mapFile ? { ...answer, mapFile } : answer, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${await renderLine(answer, writeMap)}\n`);
+  }
 }
 
 await main();

@@ -4,8 +4,8 @@
  */
 import type { CountryNote, Knowledge, Statement, TimelineEvent } from '../knowledge/schema.js';
 import { flagOf } from './countries.js';
-import { COLON, formatDate, joinNames, PHRASES, STATUS_LABEL, TOPIC_TITLE } from './i18n.js';
-import type { Answer, CountryRef, Lang, Source, Status, Topic } from './types.js';
+import { COLON, formatDate, joinNames, PHRASES, REGION_LABEL, STATUS_LABEL, TOPIC_TITLE } from './i18n.js';
+import type { Answer, CountryRef, Lang, MapSpec, Source, Status, Topic } from './types.js';
 
 /** Answers stay under this many characters of text, so that every platform can show them whole. */
 export const MAX_TEXT_LENGTH = 3600;
@@ -263,6 +263,40 @@ export class Composer {
       text: joinSections([p.sourcesIntro, lines.join('\n')]),
       sources: list,
       asOf: used.asOf(),
+    };
+  }
+
+  /** A map: the caption and what to draw (a region, or a locator map of the named country). */
+  map(question: string, spec: MapSpec, named: readonly Named[], lang: Lang): Answer {
+    const p = PHRASES[lang];
+    const list = this.kb.exportList;
+    const used = new Used();
+    used.add(this.statement('report-2021'));
+    used.add(this.statement('meaning'));
+    const refs = named.slice(0, 1).map((n) => this.countryRef(n, lang));
+    const ref = refs[0];
+    const dropped = joinNames(
+      list.removed.map((c) => this.nameOf(c, lang)),
+      lang,
+    );
+    const caption = p.mapCaption(list.listed.length, list.previousCount, this.reportDate(lang), dropped);
+    const text = ref
+      ? joinSections([
+          list.statusText[ref.status][lang].replaceAll('{name}', ref.name),
+          p.reportDate(this.reportDate(lang)),
+        ])
+      : caption;
+    return {
+      question,
+      lang,
+      intent: 'map',
+      countries: refs,
+      topic: null,
+      title: ref ? p.mapFocusTitle(this.headline(ref, lang)) : p.mapTitle(REGION_LABEL[spec.region][lang]),
+      text,
+      sources: used.sources(),
+      asOf: used.asOf(),
+      map: { region: spec.region, focus: ref?.code ?? null },
     };
   }
 

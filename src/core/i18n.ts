@@ -2,7 +2,7 @@
  * The bot's own phrases in English and French. Facts are not here: they come from `data/`.
  */
 import type { DatePrecision } from '../knowledge/schema.js';
-import type { Lang, Status, Topic } from './types.js';
+import type { Lang, Region, Status, Topic } from './types.js';
 
 export const STATUS_LABEL: Record<Status, Record<Lang, string>> = {
   listed: { en: 'on the list', fr: 'sur la liste' },
@@ -23,6 +23,15 @@ export const TOPIC_TITLE: Record<Topic, Record<Lang, string>> = {
   finances: { en: 'NSO’s money: debt, ratings, losses', fr: 'L’argent de NSO : dette, notes, pertes' },
   ownership: { en: 'Who owns and runs NSO', fr: 'Qui possède et dirige NSO' },
   latest: { en: 'The latest on NSO', fr: 'Les dernières nouvelles de NSO' },
+};
+
+export const REGION_LABEL: Record<Region, Record<Lang, string>> = {
+  world: { en: 'World', fr: 'Monde' },
+  europe: { en: 'Europe', fr: 'Europe' },
+  'middle-east': { en: 'Middle East', fr: 'Moyen-Orient' },
+  americas: { en: 'Americas', fr: 'Amériques' },
+  'asia-pacific': { en: 'Asia-Pacific', fr: 'Asie-Pacifique' },
+  africa: { en: 'Africa', fr: 'Afrique' },
 };
 
 /** Short topic names for menus and buttons. */
@@ -103,6 +112,10 @@ export const PHRASES = {
     unknown:
       'I can tell whether Israeli firms may sell offensive cyber tools to a country (as reported in November 2021), and what happened with NSO Group and Pegasus. Try “Is Morocco allowed?” or “What happened with NSO?”.',
     countryFootnote: 'This is what was reported, not legal advice.',
+    mapTitle: (region: string) => `Map of the list: ${region}`,
+    mapFocusTitle: (headline: string) => `${headline} (map)`,
+    mapCaption: (count: number, before: number, date: string, named: string) =>
+      `The ${count} countries on the list reported on ${date} (down from ${before}), the ones named as dropped (${named}), and Israel, the exporter; every other country is off the list. Each sale still needs an export licence.`,
   },
   fr: {
     reportDate: (date: string) =>
@@ -137,5 +150,9 @@ export const PHRASES = {
     unknown:
       'Je peux dire si les entreprises israéliennes peuvent vendre des cyberarmes offensives à un pays (selon les informations de novembre 2021), et ce qui est arrivé à NSO Group et Pegasus. Essayez « Le Maroc est-il autorisé ? » ou « Que s’est-il passé avec NSO ? ».',
     countryFootnote: 'Ceci rapporte ce qui a été publié ; ce n’est pas un avis juridique.',
+    mapTitle: (region: string) => `Carte de la liste : ${region}`,
+    mapFocusTitle: (headline: string) => `${headline} (carte)`,
+    mapCaption: (count: number, before: number, date: string, named: string) =>
+      `Les ${count} pays de la liste révélée le ${date} (contre ${before} auparavant), ceux cités comme retirés (${named}) et Israël, le pays exportateur ; tous les autres pays sont hors liste. Chaque vente reste soumise à une licence d’exportation.`,
   },
 } as const;

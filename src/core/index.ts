@@ -13,9 +13,9 @@ import { parseQuestion, VOCABULARY } from './intent.js';
 import { cleanQuestion, tokenize } from './text.js';
 import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './types.js';
 
-export { TOPICS } from '../knowledge/schema.js';
+export { REGIONS, TOPICS } from '../knowledge/schema.js';
 export { flagOf } from './countries.js';
-export { langOfLocale, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
+export { langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
 
@@ -58,9 +58,8 @@ export function createCore(knowledge: Knowledge): Core {
     const parsed = parseQuestion(index, question, options.hint);
     const lang = options.lang ?? parsed.lang;
     const named = parsed.countries;
-    const key = [parsed.intent, lang, parsed.topic, named.map((c) => c.code).join(','), parsed.unknownWords[0]].join(
-      '|',
-    );
+    const codes = named.map((c) => c.code).join(',');
+    const key = [parsed.intent, lang, parsed.topic, codes, parsed.unknownWords[0], parsed.region].join('|');
     return memo(key, question, named, () => {
       switch (parsed.intent) {
         case 'country_status':
@@ -73,6 +72,8 @@ export function createCore(knowledge: Knowledge): Core {
           return composer.nso(question, parsed.topic ?? 'overview', named, lang);
         case 'sources':
           return composer.sources(question, lang);
+        case 'map':
+          return composer.map(question, { region: parsed.region ?? 'world', focus: null }, named, lang);
         case 'help':
           return composer.help(question, lang);
         case 'unknown': {
@@ -84,18 +85,21 @@ export function createCore(knowledge: Knowledge): Core {
   }
 
   function run(request: Request, options: AskOptions & { question?: string } = {}): Answer {
-    const question = cleanQuestion(options.question ?? ('country' in request ? request.country : `/${request.intent}`));
+    const argument = 'country' in request ? request.country : undefined;
+    const question = cleanQuestion(options.question ?? argument ?? `/${request.intent}`);
     const fallback = options.lang ?? options.hint ?? 'en';
     switch (request.intent) {
       case 'country_status': {
-        const text = cleanQuestion(request.country);
-        const code = index.byCode(text);
-        const found: { code: string; matched: string; lang?: Lang | null }[] = code
-          ? [{ code, matched: text }]
-          : index.resolve(text, tokenize(text), true);
-        const lang = options.lang ?? found.find((c) => c.lang)?.lang ?? fallback;
+        const { text, found, lang } = countryArgument(request.country, options.lang, fallback);
         if (found.length === 0) return composer.unknown(question, lang, text, index.closest(text, 3));
         return composer.countryStatus(question, found, lang);
+      }
+      case 'map': {
+        if (!request.country)
+          return composer.map(question, { region: request.region ?? 'world', focus: null }, [], fallback);
+        const { text, found, lang } = countryArgument(request.country, options.lang, fallback);
+        if (found.length === 0) return composer.unknown(question, lang, text, index.closest(text, 3));
+        return composer.map(question, { region: 'world', focus: null }, found, lang);
       }
       case 'nso':
         return composer.nso(question, request.topic ?? 'overview', [], fallback);
@@ -108,6 +112,16 @@ export function createCore(knowledge: Knowledge): Core {
       case 'help':
         return composer.help(question, fallback);
     }
+  }
+
+  /** The countries a command argument names; a bare code ("IN", an autocomplete value) is that country. */
+  function countryArgument(raw: string, forced: Lang | undefined, fallback: Lang) {
+    const text = cleanQuestion(raw);
+    const code = index.byCode(text);
+    const found: { code: string; matched: string; lang?: Lang | null }[] = code
+      ? [{ code, matched: text }]
+      : index.resolve(text, tokenize(text), true);
+    return { text, found, lang: forced ?? found.find((c) => c.lang)?.lang ?? fallback };
   }
 
   function suggestCountries(query: string, lang: Lang, limit: number): CountrySuggestion[] {

@@ -9,15 +9,17 @@ import {
   LANG_MARKERS,
   LATEST_ALONE_CUES,
   LIST_CUES,
+  MAP_CUES,
   NSO_CUES,
   OVERVIEW_CUES,
+  REGION_CUES,
   REMOVED_CUES,
   SELL_CUES,
   SOURCES_CUES,
   TOPIC_CUES,
 } from './lexicon.js';
 import { type Token, tokenize } from './text.js';
-import type { Intent, Lang, Topic } from './types.js';
+import type { Intent, Lang, Region, Topic } from './types.js';
 
 /** A cue list split for fast matching: single words in a set, phrases checked on the joined text. */
 class Cues {
@@ -57,6 +59,11 @@ const HELP = new Cues(HELP_CUES);
 const NSO = new Cues(NSO_CUES);
 const OVERVIEW = new Cues(OVERVIEW_CUES);
 const LATEST_ALONE = new Cues(LATEST_ALONE_CUES);
+const MAP = new Cues(MAP_CUES);
+const REGIONS = (Object.keys(REGION_CUES) as (keyof typeof REGION_CUES)[]).map((region) => ({
+  region,
+  cues: new Cues(REGION_CUES[region]),
+}));
 const EN = new Cues(LANG_MARKERS.en);
 const FR = new Cues(LANG_MARKERS.fr);
 
@@ -80,7 +87,8 @@ const TOPIC_WEIGHT: Partial<Record<Topic, number>> = { pegasus: 0.5, latest: 0.7
 /** Every word the lexicon knows: such a word is never read as a misspelt country. */
 export const VOCABULARY: ReadonlySet<string> = new Set([
   ...COMMON_WORDS,
-  ...[SELL, LIST, REMOVED, ALLOWED, SOURCES, HELP, NSO, OVERVIEW, LATEST_ALONE, EN, FR].flatMap((c) => c.words()),
+  ...[SELL, LIST, REMOVED, ALLOWED, SOURCES, HELP, NSO, OVERVIEW, LATEST_ALONE, MAP, EN, FR].flatMap((c) => c.words()),
+  ...REGIONS.flatMap((r) => r.cues.words()),
   ...TOPICS.flatMap((t) => t.cues.words()),
 ]);
 
@@ -91,6 +99,8 @@ export interface Parsed {
   countries: CountryMatch[];
   /** Words that looked like a country name but named none ("Atlantis"). */
   unknownWords: string[];
+  /** For intent `map`: the region asked for (world when none). */
+  region: Region | null;
 }
 
 const ISRAEL = 'IL';
@@ -108,7 +118,18 @@ export function parseQuestion(index: CountryIndex, text: string, hint: Lang | un
   // Israel is the seller in "can Israel sell to X": it only counts when it is the only country.
   const countries = found.length > 1 ? found.filter((c) => c.code !== ISRAEL) : found;
   const lang = detectLang(q, countries, hint);
-  const base = { lang, countries, unknownWords: [] as string[] };
+  const base = { lang, countries, unknownWords: [] as string[], region: null };
+  // "Map of Europe", "carte du Maroc": a region map, or a country's locator map.
+  if (MAP.has(q)) {
+    const region = REGIONS.find((r) => r.cues.has(q))?.region;
+    return {
+      ...base,
+      intent: 'map',
+      topic: null,
+      region: region ?? 'world',
+      countries: region ? [] : countries.slice(0, 1),
+    };
+  }
 
   // Words that named a country are not cues ("New" in "Papua New Guinea").
   const rest = found.length > 0 ? withoutCountries(q, found) : q;

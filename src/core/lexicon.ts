@@ -3,7 +3,7 @@
  * The words the core reads questions with, in English and French, already normalized (lower case,
  * no accents). Single words are matched as tokens; entries with a space are matched as phrases.
  */
-import type { Topic } from '../knowledge/schema.js';
+import type { Region, Topic } from '../knowledge/schema.js';
 
 /** Words that ask whether a country may buy: with a country named, the question is `country_status`. */
 export const SELL_CUES = [
@@ -121,6 +121,18 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'overview'>, readonly string[]> =
 export const LATEST_ALONE_CUES = [
   'latest', 'news', 'nouvelles', 'actualite', 'actualites', 'quoi de neuf', 'what s new', 'recent news',
 ];
+
+/** Words that ask for a map. */
+export const MAP_CUES = ['map', 'maps', 'carte', 'cartes', 'mapa', 'show on a map', 'sur une carte'];
+
+/** Words for each map region. */
+export const REGION_CUES: Record<Exclude<Region, 'world'>, readonly string[]> = {
+  europe: ['europe', 'european', 'europeen', 'europeenne', 'eu', 'ue'],
+  'middle-east': ['middle east', 'moyen orient', 'proche orient', 'gulf', 'golfe', 'mena'],
+  americas: ['americas', 'the americas', 'ameriques', 'latin america', 'amerique latine', 'south america', 'north america'],
+  'asia-pacific': ['asia', 'asie', 'pacific', 'pacifique', 'asia pacific', 'asie pacifique'],
+  africa: ['africa', 'afrique', 'african', 'africain'],
+};
 
 /** Words that ask for the story as a whole. */
 export const OVERVIEW_CUES = [

@@ -1,11 +1,20 @@
 /**
  * The answer contract (DESIGN.md): what the core returns for any question, and what `ask --json` prints.
  */
-import type { Lang, Source, Topic } from '../knowledge/schema.js';
+import type { Lang, Region, Source, Topic } from '../knowledge/schema.js';
 
-export type { Lang, Source, Topic };
+export type { Lang, Region, Source, Topic };
 
-export const INTENTS = ['country_status', 'list_allowed', 'list_removed', 'nso', 'sources', 'help', 'unknown'] as const;
+export const INTENTS = [
+  'country_status',
+  'list_allowed',
+  'list_removed',
+  'nso',
+  'sources',
+  'map',
+  'help',
+  'unknown',
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export const STATUSES = ['listed', 'removed', 'not_listed', 'domestic'] as const;
@@ -35,12 +44,21 @@ export interface Answer {
   sources: Source[];
   /** Date of the newest fact the answer relies on; null for `help` and `unknown`. */
   asOf: string | null;
+  /** For intent `map`: the image to send with the answer (a region, or a country's locator map). */
+  map?: MapSpec;
+}
+
+export interface MapSpec {
+  region: Region;
+  /** Alpha-2 code of the country a locator map centres on. */
+  focus: string | null;
 }
 
 /** A structured request, as a command (or a button) makes it; free text goes through `ask`. */
 export type Request =
   | { intent: 'country_status'; country: string }
   | { intent: 'nso'; topic?: Topic | undefined }
+  | { intent: 'map'; region?: Region | undefined; country?: string | undefined }
   | { intent: 'list_allowed' | 'list_removed' | 'sources' | 'help' };
 
 export interface AskOptions {

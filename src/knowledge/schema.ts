@@ -26,6 +26,10 @@ export const TOPICS = [
 ] as const;
 export const Topic = z.enum(TOPICS);
 
+/** Map regions (`/map europe`). */
+export const REGIONS = ['world', 'europe', 'middle-east', 'americas', 'asia-pacific', 'africa'] as const;
+export type Region = (typeof REGIONS)[number];
+
 export const Source = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),

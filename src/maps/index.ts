@@ -5,6 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Answer, Lang, MapSpec } from '../core/types.js';
+import { hasShape } from './atlas.js';
 import { getMapPng, type MapKnowledge, type MapOptions, mapKey } from './render.js';
 
 export { hasShape, resetAtlas } from './atlas.js';
@@ -21,6 +23,21 @@ export {
   renderMapSvg,
   statusOf,
 } from './render.js';
+
+/** What an answer's map spec asks for; a country without a shape in the atlas gets the world map. */
+export function mapOptionsOf(spec: MapSpec, lang: Lang): MapOptions {
+  return spec.focus && hasShape(spec.focus) ? { lang, focus: spec.focus } : { lang, region: spec.region };
+}
+
+/** Renders the PNG of an answer's map (memoized per key in this process). */
+export function createMapRenderer(kb: MapKnowledge): (spec: MapSpec, lang: Lang) => Buffer {
+  return (spec, lang) => getMapPng(kb, mapOptionsOf(spec, lang)).png;
+}
+
+/** For the terminal: writes a map answer's PNG to the temp folder and returns its path. */
+export function mapWriter(kb: MapKnowledge): (answer: Answer) => Promise<string | undefined> {
+  return async (answer) => (answer.map ? writeMapFile(kb, mapOptionsOf(answer.map, answer.lang)) : undefined);
+}
 
 /** Writes the map PNG to `dir` (default: the OS temp folder) and returns the file's path. */
 export async function writeMapFile(kb: MapKnowledge, options: MapOptions, dir: string = tmpdir()): Promise<string> {

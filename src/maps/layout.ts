@@ -4,10 +4,10 @@
  */
 import { type GeoProjection, geoAzimuthalEqualArea, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
+import { REGIONS, type Region } from '../knowledge/schema.js';
 import { mainlandOf } from './atlas.js';
 
-export const REGIONS = ['world', 'europe', 'middle-east', 'americas', 'asia-pacific', 'africa'] as const;
-export type Region = (typeof REGIONS)[number];
+export { REGIONS, type Region };
 
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);

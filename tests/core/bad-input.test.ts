@@ -131,6 +131,15 @@ describe('structured requests', () => {
     expect(core.run({ intent: 'country_status', country: 'MAR' }).countries.map((c) => c.code)).toEqual(['MA']);
   });
 
+  test('a map request gives a region map, or a locator map of the country named', () => {
+    expect(core.run({ intent: 'map', region: 'europe' }).map).toEqual({ region: 'europe', focus: null });
+    const focus = core.run({ intent: 'map', country: 'Maroc' });
+    expect(focus).toMatchObject({ intent: 'map', lang: 'fr', map: { focus: 'MA' } });
+    expect(focus.countries.map((c) => c.status)).toEqual(['removed']);
+    expect(core.ask('carte de l’Europe').map).toEqual({ region: 'europe', focus: null });
+    expect(core.ask('map').map).toEqual({ region: 'world', focus: null });
+  });
+
   test('an unknown country gets the closest names, never a status', () => {
     const answer = core.run({ intent: 'country_status', country: 'Moroco' }, { lang: 'en' });
     expect(answer.countries.map((c) => c.code)).toEqual(['MA']);

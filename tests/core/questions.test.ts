@@ -200,6 +200,12 @@ const ROWS: Row[] = [
   ['Did India use Pegasus?', 'nso', nso('investigations', 'en', ['IN'])],
   ['Did Morocco spy on Macron with Pegasus?', 'nso', nso('investigations', 'en', ['MA'])],
   ['Pegasus en Espagne', 'nso', { countries: ['ES'], lang: 'fr' }],
+  // Maps
+  ['map', 'map', { lang: 'en' }],
+  ['Show me a map of Europe', 'map', { lang: 'en' }],
+  ['carte de l’Afrique', 'map', { lang: 'fr' }],
+  ['map of Morocco', 'map', { countries: ['MA'], lang: 'en' }],
+  ['Carte du Maroc', 'map', { countries: ['MA'], lang: 'fr' }],
   // Sources, help, unknown
   ['sources ?', 'sources'],
   ['Where does this come from?', 'sources', { lang: 'en' }],

@@ -16,8 +16,19 @@ export function answerLine(core: Core, line: string, hint?: Lang): Answer {
   return core.ask(line, { hint });
 }
 
+/** Writes a map answer's PNG to the temp folder; the terminal prints the path. */
+export type MapWriter = (answer: Answer) => Promise<string | undefined>;
+
+/** The answer as text, with the path of its map image when it has one. */
+export async function renderLine(answer: Answer, writeMap?: MapWriter): Promise<string> {
+  const path = answer.map && writeMap ? await writeMap(answer) : undefined;
+  const map = path ? `\n\n${answer.lang === 'fr' ? 'Carte' : 'Map'}: ${path}` : '';
+  return `${renderPlain(answer)}${map}`;
+}
+
 export async function runChat(
   core: Core,
+  writeMap?: MapWriter,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
@@ -29,7 +40,7 @@ export async function runChat(
     rl.prompt();
   }
   for await (const line of rl) {
-    if (!(interactive && line.trim() === '')) output.write(`${renderPlain(answerLine(core, line))}\n\n`);
+    if (!(interactive && line.trim() === '')) output.write(`${await renderLine(answerLine(core, line), writeMap)}\n\n`);
     if (interactive) rl.prompt();
   }
 }
