@@ -4,14 +4,20 @@
  * median of memo hits. Also the first render of every other region once the atlas is loaded.
  */
 import { pathToFileURL } from 'node:url';
+import { Answers } from '../src/adapters/answers.js';
+import { createCore } from '../src/core/index.js';
+import { createCache } from '../src/infra/cache.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { clearMapCache, getMapPng, REGIONS, resetAtlas } from '../src/maps/index.js';
+import { clearMapCache, createMapRenderer, getMapPng, REGIONS, resetAtlas } from '../src/maps/index.js';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export interface MapsBench {
   coldMs: number;
+  /** In-process memo hit. */
   cachedMs: number;
+  /** The PNG from the keyv cache through `Answers.mapImage`, as the bots get it. */
+  keyvCachedMs: number;
   /** First render of each region (English) after the world map, atlas already loaded. */
   firstRenderMs: Record<string, number>;
   /** First render of a focus (locator) map. */
@@ -45,8 +51,28 @@ export async function benchMaps(): Promise<MapsBench> {
   started = performance.now();
   getMapPng(kb, { lang: 'fr', focus: 'MA' });
   const focusMs = performance.now() - started;
+  // What the bots do: the PNG from the keyv answer cache (in memory here).
+  const core = createCore(kb);
+  const answers = new Answers(core, createCache({ namespace: 'bench-maps', ttlMs: 60_000 }), {
+    maps: createMapRenderer(kb),
+  });
+  const map = core.run({ intent: 'map', region: 'world' });
+  await answers.mapImage(map);
+  const hits: number[] = [];
+  for (let i = 0; i < 501; i++) {
+    const s = performance.now();
+    await answers.mapImage(map);
+    hits.push(performance.now() - s);
+  }
+  hits.sort((a, b) => a - b);
   clearMapCache();
-  return { coldMs: round(coldMs, 1), cachedMs: round(cachedMs, 4), firstRenderMs, focusMs: round(focusMs, 1) };
+  return {
+    coldMs: round(coldMs, 1),
+    cachedMs: round(cachedMs, 4),
+    keyvCachedMs: round(hits[Math.floor(hits.length / 2)] ?? 0, 4),
+    firstRenderMs,
+    focusMs: round(focusMs, 1),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -53,7 +53,8 @@ async function benchService(): Promise<Record<string, unknown>> {
   const { benchTelegram } = await import('./telegram.js');
   const { benchDiscord } = await import('./discord.js');
   const { redisAvailable, startRedis } = await import('../tests/support/redis.js');
-  const out: Record<string, unknown> = { cache: await benchCache() };
+  const { benchMaps } = await import('./maps.js');
+  const out: Record<string, unknown> = { cache: await benchCache(), maps: await benchMaps() };
   out.telegram = await benchTelegram(300);
   if (redisAvailable()) {
     const redis = await startRedis();
