@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeButton, encodeButton } from '../src/adapters/discord/buttons.js';
 import { discordCommands } from '../src/adapters/discord/commands.js';
-import { renderDiscord, renderDiscordSources } from '../src/adapters/discord/render.js';
+import { renderDiscord, renderDiscordSources, withMapImage } from '../src/adapters/discord/render.js';
 import type { Answer } from '../src/core/index.js';
 import { commandErrors, messageErrors } from './emulators/discord-fake.js';
 
@@ -65,5 +65,27 @@ describe('button ids', () => {
     expect(decodeButton('cx:s:en:n:khashoggi')?.request).toEqual({ intent: 'nso', topic: 'khashoggi' });
     expect(decodeButton('cx:s:en:h')?.request).toEqual({ intent: 'help' });
     expect(decodeButton('something else')).toBeNull();
+    expect(decodeButton('cx:constructor:en:h')).toBeNull();
+  });
+
+  test('the Map button of a one-country answer asks for its locator map', () => {
+    const [row] = renderDiscord({ ...oversized(), lang: 'fr' }).components;
+    const map = row?.components.at(-1);
+    expect(map).toMatchObject({ label: 'Carte', custom_id: 'cx:m:fr:mc:MA' });
+    expect(decodeButton('cx:m:fr:mc:MA')).toEqual({
+      action: 'map',
+      lang: 'fr',
+      request: { intent: 'map', country: '🇲🇦' },
+    });
+    const two = oversized();
+    two.countries.push({ code: 'MX', name: 'Mexico', flag: '🇲🇽', status: 'removed', matched: 'Mexico' });
+    expect(JSON.stringify(renderDiscord(two).components)).not.toContain('cx:m:');
+  });
+
+  test('a map image is attached and shown, within the limits', () => {
+    const message = withMapImage(renderDiscord({ ...oversized(), intent: 'map' }), Buffer.from('png'));
+    expect(message.embeds[0]?.image).toEqual({ url: 'attachment://map.png' });
+    expect(message.files?.map((f) => f.name)).toEqual(['map.png']);
+    expect(messageErrors(message as never)).toEqual([]);
   });
 });

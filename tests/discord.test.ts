@@ -4,6 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { deployDiscordCommands } from '../commands/deploy-discord.js';
 import { Answers, type Rendered } from '../src/adapters/answers.js';
@@ -15,12 +16,16 @@ import type { Logger } from '../src/infra/log.js';
 import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { createMapRenderer, getMapPng, type MapOptions } from '../src/maps/index.js';
 import { DiscordFake, messageErrors, type RecordedCall } from './emulators/discord-fake.js';
 
 const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferReply: 5, update: 7, autocomplete: 8 } as const;
 
-const core: Core = createCore(loadKnowledge());
+const kb = loadKnowledge();
+const core: Core = createCore(kb);
+/** One renderer for the file: each map is drawn once, whichever test asks first. */
+const maps = createMapRenderer(kb);
 
 type LogLine = Record<string, unknown> & { level: number; msg: string };
 
@@ -29,7 +34,7 @@ function capturingLogger(lines: LogLine[]): Logger {
 }
 
 function freshAnswers(): Answers {
-  return new Answers(core, createCache({ namespace: `test-${Math.random()}`, ttlMs: 60_000 }));
+  return new Answers(core, createCache({ namespace: `test-${Math.random()}`, ttlMs: 60_000 }), { maps });
 }
 
 async function startBot(fake: DiscordFake, answers: Answers, log: Logger, deferAfterMs?: number): Promise<DiscordBot> {
@@ -46,6 +51,16 @@ async function startBot(fake: DiscordFake, answers: Answers, log: Logger, deferA
 const embedOf = (call: RecordedCall): any => (call.body.data ?? call.body).embeds[0];
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies as the client sent them
 const buttonsOf = (call: RecordedCall): any[] => (call.body.data ?? call.body).components[0]?.components ?? [];
+
+/** The map a call uploaded: one `map.png` that decodes as a PNG of the size the renderer draws. */
+function mapOf(call: RecordedCall, options: MapOptions): PNG {
+  expect(call.attachments?.map((a) => a.name)).toEqual(['map.png']);
+  expect(embedOf(call).image).toEqual({ url: 'attachment://map.png' });
+  const png = PNG.sync.read(call.attachments?.[0]?.bytes as Buffer);
+  const expected = getMapPng(kb, options);
+  expect([png.width, png.height]).toEqual([expected.width, expected.height]);
+  return png;
+}
 
 describe('Discord bot against a local Discord', () => {
   let fake: DiscordFake;
@@ -120,7 +135,7 @@ describe('Discord bot against a local Discord', () => {
     expect(embed.footer.text).toMatch(/^As of \d{4}-\d{2}-\d{2}$/);
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(call.body.data.flags ?? 0).toBe(0);
-    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français']);
+    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français', 'Map']);
   });
 
   test('picking India from autocomplete (value "IN") answers about India', async () => {
@@ -199,7 +214,7 @@ describe('Discord bot against a local Discord', () => {
     const update = await fake.waitFor(fake.callbackOf(switched.id));
     expect(update.body.type).toBe(CALLBACK.update);
     expect(embedOf(update).title).toMatch(/^🇲🇦 Maroc\b.*retiré de la liste/);
-    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'English']);
+    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'English', 'Carte']);
     expect(update.body.data.allowed_mentions.parse).toEqual([]);
 
     const sources = fake.click(sourcesButton.custom_id, shown);
@@ -212,6 +227,48 @@ describe('Discord bot against a local Discord', () => {
     const expired = await fake.waitFor(fake.callbackOf(forged.id));
     expect(expired.body.data.flags).toBe(EPHEMERAL);
     expect(expired.body.data.content).toMatch(/no longer works/);
+  });
+
+  test('/map region:europe replies with the Europe map attached and shown in the embed', async () => {
+    const { call } = await command('map', { region: 'europe' });
+    expect(call.status).toBe(204);
+    expect(call.body.type).toBe(CALLBACK.reply);
+    mapOf(call, { lang: 'en', region: 'europe' });
+    expect(embedOf(call).title).toBe('Map of the list: Europe');
+    expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(messageErrors(call.body.data)).toEqual([]);
+    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français']);
+
+    // The language button swaps the message for the French map, its attachment replaced.
+    const switched = fake.click(buttonsOf(call)[1].custom_id, fake.messageObject(fake.channelId, call.body.data));
+    const update = await fake.waitFor(fake.callbackOf(switched.id));
+    expect(update.status).toBe(204);
+    expect(update.body.type).toBe(CALLBACK.update);
+    mapOf(update, { lang: 'fr', region: 'europe' });
+    expect(embedOf(update).title).toBe('Carte de la liste : Europe');
+    expect(update.body.data.attachments).toHaveLength(1);
+  });
+
+  test('the Map button under /allowed Morocco replies with the locator map, in public', async () => {
+    const { call } = await command('allowed', { country: 'Morocco' });
+    const mapButton = buttonsOf(call).find((b) => b.label === 'Map');
+    expect(mapButton.custom_id).toBe('cx:m:en:mc:MA');
+    const clicked = fake.click(mapButton.custom_id, fake.messageObject(fake.channelId, call.body.data));
+    const reply = await fake.waitFor(fake.callbackOf(clicked.id));
+    expect(reply.status).toBe(204);
+    expect(reply.body.type).toBe(CALLBACK.reply);
+    expect(reply.body.data.flags ?? 0).toBe(0);
+    mapOf(reply, { lang: 'en', focus: 'MA' });
+    expect(embedOf(reply).title).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    expect(reply.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  test('a mention asking for "map of Europe" gets the map too', async () => {
+    const asked = fake.message(`<@${fake.applicationId}> map of Europe`, { mentionBot: true });
+    const reply = await fake.waitFor(fake.replyTo(asked.id));
+    expect(reply.status).toBe(200);
+    mapOf(reply, { lang: 'en', region: 'europe' });
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   test('hostile input cannot ping anyone, break formatting or overflow a message', async () => {
@@ -250,7 +307,7 @@ describe('Discord bot against a local Discord', () => {
 /** Answers whose cache answers slowly, as a distant Redis might. */
 class SlowAnswers extends Answers {
   constructor(private readonly delayMs: number) {
-    super(core, createCache({ namespace: 'slow', ttlMs: 60_000 }));
+    super(core, createCache({ namespace: 'slow', ttlMs: 60_000 }), { maps });
   }
 
   override async run<T>(
@@ -287,6 +344,14 @@ describe('Discord bot with a slow answer cache', () => {
     expect((await fake.waitFor(fake.callbackOf(id))).body.type).toBe(CALLBACK.deferReply);
     await stopped;
     expect(bot.client.isReady()).toBe(false);
+  });
+
+  test('a slow map is deferred, then edited in with its image', async () => {
+    const { id, token } = fake.command('map', { region: 'europe' });
+    expect((await fake.waitFor(fake.callbackOf(id))).body.type).toBe(CALLBACK.deferReply);
+    const edit = await fake.waitFor(fake.editOf(token));
+    expect(edit.status).toBe(200);
+    mapOf(edit, { lang: 'en', region: 'europe' });
   });
 
   test('a slow answer is deferred first, then the reply is edited in', async () => {

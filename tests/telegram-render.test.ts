@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { requestFromKey, requestKey } from '../src/adapters/request-key.js';
+import { mapKey, requestFromKey, requestKey } from '../src/adapters/request-key.js';
 import {
   answerKeyboard,
   escapeHtml,
+  MAX_CAPTION_LENGTH,
   MAX_MESSAGE_LENGTH,
   parseCallbackData,
+  renderCaption,
   renderTelegram,
 } from '../src/adapters/telegram/render.js';
 import { type Answer, createCore } from '../src/core/index.js';
@@ -80,7 +83,9 @@ describe('buttons', () => {
       const keyboard = answerKeyboard(answer, key);
       for (const button of keyboard?.inline_keyboard.flat() ?? []) {
         expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
-        expect(parseCallbackData(button.callback_data)?.key).toBe(key);
+        const action = parseCallbackData(button.callback_data);
+        // The Map button names the country's locator map; the others the answer itself.
+        expect(action?.key).toBe(action?.kind === 'map' ? mapKey(answer.countries[0]?.code ?? '') : key);
       }
       const again = core.run(requestFromKey(key) as never, { lang: 'fr' });
       expect(again.intent).toBe(answer.intent);
@@ -88,11 +93,66 @@ describe('buttons', () => {
     }
   });
 
+  test('only an answer about one country gets the Map button, which asks for its locator map', () => {
+    const labels = (question: string, lang?: 'fr') => {
+      const answer = core.ask(question, lang ? { lang } : {});
+      return answerKeyboard(answer, requestKey(answer) as string)?.inline_keyboard.flat() ?? [];
+    };
+    expect(labels('Is Morocco allowed?').at(-1)).toEqual({ text: '🗺 Map', callback_data: 'map|en|mc:MA' });
+    expect(labels('Is Morocco allowed?', 'fr').at(-1)).toEqual({ text: '🗺 Carte', callback_data: 'map|fr|mc:MA' });
+    for (const question of ['India and Mexico?', 'map of Morocco', 'which were removed?']) {
+      expect(labels(question).map((b) => b.text)).not.toContain('🗺 Map');
+    }
+    expect(parseCallbackData('map|en|mc:MA')).toEqual({ kind: 'map', lang: 'en', key: 'mc:MA' });
+  });
+
   test('unknown keys and garbage callback data are refused', () => {
     expect(requestFromKey('c:zz')).toBeUndefined();
     expect(requestFromKey('n:nope')).toBeUndefined();
     expect(parseCallbackData('lang|de|c:MA')).toBeUndefined();
     expect(parseCallbackData('<script>')).toBeUndefined();
+    expect(parseCallbackData('constructor|en|c:MA')).toBeUndefined();
     expect(escapeHtml('&<>"')).toBe('&amp;&lt;&gt;&quot;');
+  });
+});
+
+describe('renderCaption', () => {
+  const map = core.ask('map of Europe');
+
+  test('a map caption: bold headline, text, the first source as a link, the as-of date', () => {
+    const html = renderCaption(map);
+    expect(html).toMatch(/^<b>Map of the list: Europe<\/b>\n\nThe 37 countries/);
+    expect(html).toMatch(/\n\nSource: <a href="https:\/\/www\.timesofisrael\.com\/[^"]+">The Times of Israel: /);
+    expect(html).toMatch(/<i>As of \d+ \w+ \d{4}<\/i>$/);
+    expect(parseTelegramHtml(html).length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
+  });
+
+  test('a long text is cut at a break, as plain text, to fit 1024 characters once parsed', () => {
+    const long: Answer = { ...map, text: Array.from({ length: 60 }, (_, i) => `${i} <&> café 🇲🇦. `).join('') };
+    const html = renderCaption(long);
+    const seen = parseTelegramHtml(html);
+    expect(seen.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
+    expect(seen.length).toBeGreaterThan(MAX_CAPTION_LENGTH - 60);
+    expect(seen).toMatch(/🇲🇦\.…\n\nSource: /);
+    // The markup itself is longer than 1024: the limit counts what the user sees.
+    expect(html.length).toBeGreaterThan(MAX_CAPTION_LENGTH);
+  });
+
+  test('whatever the text, title and sources, the caption parses and fits', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '.', '\n', '<', '&', '"', '🇲🇦', 'é'), maxLength: 3000 });
+    fc.assert(
+      fc.property(text, text, text, (body, title, source) => {
+        const answer: Answer = {
+          ...map,
+          title,
+          text: body,
+          sources: [{ ...(map.sources[0] as Answer['sources'][number]), title: source, publisher: source }],
+        };
+        const seen = parseTelegramHtml(renderCaption(answer));
+        expect(seen.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
+        expect(seen).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Answers } from '../src/adapters/answers.js';
 import { startTelegram, type TelegramHandle } from '../src/adapters/telegram/bot.js';
@@ -15,10 +16,20 @@ import { createLogger } from '../src/infra/log.js';
 import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { type ApiCall, BOT_USER, parseTelegramHtml, TelegramApiEmulator } from './emulators/telegram-api.js';
+import { createMapRenderer, getMapPng } from '../src/maps/index.js';
+import {
+  type ApiCall,
+  BOT_USER,
+  MAX_CAPTION_LENGTH,
+  parseTelegramHtml,
+  TelegramApiEmulator,
+} from './emulators/telegram-api.js';
 
 const TOKEN = '123456:TEST-token-for-emulator';
-const core = createCore(loadKnowledge());
+const kb = loadKnowledge();
+const core = createCore(kb);
+/** One renderer for the file: each map is drawn once, whichever test asks first. */
+const maps = createMapRenderer(kb);
 const log = createLogger({ level: 'silent', pretty: false });
 
 const alice = { id: 1001, is_bot: false, first_name: 'Alice', language_code: 'en' };
@@ -71,8 +82,14 @@ function config(extra: Record<string, string> = {}) {
   return loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'silent', ...extra });
 }
 
-async function start(options: { core?: Core; env?: Record<string, string> } = {}): Promise<TelegramHandle> {
-  const answers = new Answers(options.core ?? core, createCache({ namespace: core.version, ttlMs: 60_000 }));
+async function start(
+  options: { core?: Core; env?: Record<string, string>; maps?: boolean } = {},
+): Promise<TelegramHandle> {
+  const answers = new Answers(
+    options.core ?? core,
+    createCache({ namespace: core.version, ttlMs: 60_000 }),
+    options.maps ? { maps } : {},
+  );
   const handle = await startTelegram({ config: config(options.env), answers, log });
   handles.push(handle);
   return handle;
@@ -102,7 +119,7 @@ describe('private chat', () => {
     expect(html(reply)).toMatch(/^<b>🇲🇦 Morocco: dropped from the list<\/b>/);
     expect(seen(reply)).toContain('licences were reportedly almost never granted');
     const buttons = (reply.params.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
+    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français', '🗺 Map']);
   });
 
   test('the reply follows the user language when the question does not tell', async () => {
@@ -397,5 +414,108 @@ describe('rate limits and logs', () => {
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/cyberexport_rate_limited_total\{platform="telegram",kind="ask"\} 2/);
     expect(text).toMatch(/cyberexport_answers_total\{platform="telegram",intent="country_status"\} 3/);
+  });
+});
+
+describe('maps', () => {
+  type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+  const caption = (call: ApiCall) => {
+    expect(call.outcome.ok).toBe(true);
+    expect(call.params.parse_mode).toBe('HTML');
+    const text = parseTelegramHtml(String(call.params.caption ?? ''));
+    expect(text.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
+    return text;
+  };
+  const buttonsOf = (call: ApiCall) => (call.params.reply_markup as Keyboard).inline_keyboard.flat();
+  const messageIdOf = (call: ApiCall) => (call.outcome as { result: { message_id: number } }).result.message_id;
+  /** The uploaded photo, decoded: it must be a PNG of the size the renderer draws. */
+  function photo(call: ApiCall, expected: { width: number; height: number }): PNG {
+    const bytes = api.photoOf(call);
+    expect(bytes).toBeDefined();
+    const png = PNG.sync.read(bytes as Buffer);
+    expect([png.width, png.height]).toEqual([expected.width, expected.height]);
+    return png;
+  }
+  async function photoReply(update: { message: object }, chatId: number) {
+    const since = api.calls.length;
+    api.pushUpdate(update);
+    return api.waitFor('sendPhoto', toChat(chatId), 5000, since);
+  }
+  function press(button: { callback_data: string } | undefined, reply: ApiCall, id: string) {
+    const since = api.calls.length;
+    const message = {
+      message_id: messageIdOf(reply),
+      date: 1,
+      chat: { id: alice.id, type: 'private' },
+      from: BOT_USER,
+      ...(reply.method === 'sendPhoto' ? { photo: [{ file_id: 'p', file_unique_id: 'u', width: 1, height: 1 }] } : {}),
+      ...(reply.method === 'sendMessage' ? { text: 'x' } : {}),
+    };
+    api.pushUpdate({ callback_query: { id, from: alice, chat_instance: '1', message, data: button?.callback_data } });
+    return since;
+  }
+
+  test('/map sends the world map as a photo; its language button swaps image and caption to French', async () => {
+    await start({ maps: true });
+    const reply = await photoReply(privateMessage('/map'), alice.id);
+    photo(reply, getMapPng(kb, { lang: 'en', region: 'world' }));
+    expect(api.photoOf(reply)?.subarray(1, 4).toString()).toBe('PNG');
+    expect(String(reply.params.caption)).toMatch(/^<b>Map of the list: World<\/b>\n\nThe 37 countries/);
+    const text = caption(reply);
+    expect(text).toContain('Source: The Times of Israel');
+    expect(text).toMatch(/As of \d+ \w+ \d{4}$/);
+    expect(String(reply.params.caption)).toContain('<a href="https://');
+    const buttons = buttonsOf(reply);
+    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
+    expect(api.callsTo('sendMessage')).toHaveLength(0);
+
+    const since = press(buttons[1], reply, 'cb-map-fr');
+    const edit = await api.waitFor('editMessageMedia', () => true, 5000, since);
+    const ack = api.calls.findIndex((c, i) => i >= since && c.method === 'answerCallbackQuery');
+    expect(ack).toBeGreaterThanOrEqual(0);
+    expect(ack).toBeLessThan(api.calls.indexOf(edit));
+    expect(edit.outcome.ok).toBe(true);
+    const media = edit.params.media as { type: string; caption: string; parse_mode: string };
+    expect(media).toMatchObject({ type: 'photo', parse_mode: 'HTML' });
+    expect(parseTelegramHtml(media.caption)).toMatch(/^Carte de la liste/);
+    expect(parseTelegramHtml(media.caption).length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
+    photo(edit, getMapPng(kb, { lang: 'fr', region: 'world' }));
+    expect(buttonsOf(edit).map((b) => b.text)).toEqual(['📚 Sources', 'English']);
+  });
+
+  test('/map europe, and "map of Europe" asked in a group, send the Europe map', async () => {
+    await start({ maps: true });
+    const europe = getMapPng(kb, { lang: 'en', region: 'europe' });
+    const command = await photoReply(privateMessage('/map europe'), alice.id);
+    photo(command, europe);
+    expect(caption(command)).toMatch(/^Map of the list: Europe/);
+    const asked = await photoReply(groupMessage(`@${BOT_USER.username} map of Europe`), group.id);
+    photo(asked, europe);
+    expect(caption(asked)).toMatch(/^Map of the list: Europe/);
+    expect(asked.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+  });
+
+  test('the Map button under "Is Morocco allowed?" acknowledges, then sends the locator map', async () => {
+    await start({ maps: true });
+    const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    const map = buttonsOf(reply).find((b) => b.text === '🗺 Map');
+    expect(map?.callback_data).toBe('map|en|mc:MA');
+    const since = press(map, reply, 'cb-map-ma');
+    const sent = await api.waitFor('sendPhoto', toChat(alice.id), 5000, since);
+    const ack = api.calls.findIndex((c, i) => i >= since && c.method === 'answerCallbackQuery');
+    expect(ack).toBeGreaterThanOrEqual(0);
+    expect(ack).toBeLessThan(api.calls.indexOf(sent));
+    photo(sent, getMapPng(kb, { lang: 'en', focus: 'MA' }));
+    expect(caption(sent)).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    expect(buttonsOf(sent).map((b) => b.callback_data)).toEqual(['src|en|mc:MA', 'lang|fr|mc:MA']);
+    // The answer the button sits under is left as it was.
+    expect(api.callsTo('editMessageText')).toHaveLength(0);
+  });
+
+  test('without a map renderer, /map answers with the text', async () => {
+    await start();
+    const reply = await ask(privateMessage('/map'), alice.id);
+    expect(seen(reply)).toMatch(/^Map of the list/);
+    expect(api.callsTo('sendPhoto')).toHaveLength(0);
   });
 });

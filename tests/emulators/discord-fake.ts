@@ -2,6 +2,8 @@
  * A local Discord: gateway (`ws`) and REST (`node:http`) on one loopback port, enough for the real
  * discord.js client to log in, receive interactions and messages, and answer them. Every REST call is
  * recorded, and message payloads are checked against Discord's limits (400 like Discord when broken).
+ * Uploads come as multipart/form-data (`payload_json` + `files[n]`): the payload is recorded as the
+ * body, the files as `attachments`.
  *
  * @example
  * const fake = await DiscordFake.start();
@@ -23,6 +25,16 @@ export interface RecordedCall {
   status: number;
   /** Discord's error body when the fake refused the call. */
   error?: unknown;
+  /** Files uploaded with the call (multipart), in order. */
+  attachments?: UploadedAttachment[];
+}
+
+export interface UploadedAttachment {
+  /** The form field (`files[0]`). */
+  field: string;
+  name: string;
+  bytes: Buffer;
+  contentType: string;
 }
 
 export type CallPredicate = (call: RecordedCall) => boolean;
@@ -108,6 +120,22 @@ export function messageErrors(data: Json | undefined): string[] {
       if (typeof item.label === 'string' && item.label.length > MAX.label) errors.push(`components.${i}.${j}.label`);
     }
   }
+  return errors;
+}
+
+/** The errors for embeds that show an `attachment://name` image no file of the request carries. */
+export function attachmentErrors(data: Json | undefined, files: readonly UploadedAttachment[]): string[] {
+  const errors: string[] = [];
+  const names = new Set(files.map((f) => f.name));
+  for (const [i, e] of ((data?.embeds ?? []) as Json[]).entries()) {
+    for (const kind of ['image', 'thumbnail'] as const) {
+      const url = String((e[kind] as Json | undefined)?.url ?? '');
+      if (url.startsWith('attachment://') && !names.has(url.slice('attachment://'.length))) {
+        errors.push(`embeds.${i}.${kind}.url: no attached file named ${url.slice('attachment://'.length)}`);
+      }
+    }
+  }
+  for (const file of files) if (file.bytes.length === 0) errors.push(`${file.field}: empty file`);
   return errors;
 }
 
@@ -381,7 +409,7 @@ export class DiscordFake {
   }
 
   /** The message object Discord returns for a sent message (also usable in `click`). */
-  messageObject(channelId: string, body: Json | undefined): Json {
+  messageObject(channelId: string, body: Json | undefined, files: readonly UploadedAttachment[] = []): Json {
     return {
       id: this.snowflake(),
       type: body?.message_reference ? 19 : 0,
@@ -394,7 +422,18 @@ export class DiscordFake {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: files.map((file) => {
+        const id = this.snowflake();
+        const url = `https://cdn.discordapp.test/attachments/${channelId}/${id}/${file.name}`;
+        return {
+          id,
+          filename: file.name,
+          size: file.bytes.length,
+          url,
+          proxy_url: url,
+          content_type: file.contentType,
+        };
+      }),
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       pinned: false,
@@ -481,12 +520,15 @@ export class DiscordFake {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
     let body: unknown;
+    let attachments: UploadedAttachment[] | undefined;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      if (type.startsWith('multipart/form-data')) ({ body, attachments } = await readMultipart(raw, type));
+      else body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
     } catch {
-      body = text;
+      body = raw.toString('utf8');
     }
     const call: RecordedCall = {
       method: req.method ?? 'GET',
@@ -494,6 +536,7 @@ export class DiscordFake {
       query: url.searchParams,
       body,
       status: 0,
+      ...(attachments ? { attachments } : {}),
     };
     const failure = this.failures.find((f) => f.times > 0 && f.match(call));
     let status: number;
@@ -554,25 +597,48 @@ export class DiscordFake {
         return [400, { code: 40060, message: 'Interaction has already been acknowledged.' }];
       const data = body?.data as Json | undefined;
       const errors =
-        body?.type === 8 ? choicesErrors(data?.choices as Json[] | undefined, 'data.') : messageErrors(data);
+        body?.type === 8
+          ? choicesErrors(data?.choices as Json[] | undefined, 'data.')
+          : [...messageErrors(data), ...attachmentErrors(data, call.attachments ?? [])];
       if (errors.length > 0) return invalid(errors);
       this.acknowledged.add(id);
       return [204, undefined];
     }
     const webhook = path.match(/^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/);
+    const files = call.attachments ?? [];
     if (webhook && (method === 'PATCH' || method === 'POST')) {
-      const errors = messageErrors(body);
+      const errors = [...messageErrors(body), ...attachmentErrors(body, files)];
       if (errors.length > 0) return invalid(errors);
       const channelId = this.channelOfToken.get(webhook[2] as string);
       if (!channelId) return [404, { code: 10015, message: 'Unknown Webhook' }];
-      return [200, this.messageObject(channelId, body)];
+      return [200, this.messageObject(channelId, body, files)];
     }
     const channel = path.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
     if (method === 'POST' && channel) {
-      const errors = messageErrors(body);
+      const errors = [...messageErrors(body), ...attachmentErrors(body, files)];
       if (errors.length > 0) return invalid(errors);
-      return [200, this.messageObject(channel[1] as string, body)];
+      return [200, this.messageObject(channel[1] as string, body, files)];
     }
     return [404, { code: 0, message: '404: Not Found' }];
   }
+}
+
+/** A multipart body as discord.js sends it: the JSON in `payload_json`, the files in `files[n]`. */
+async function readMultipart(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: unknown; attachments: UploadedAttachment[] }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const json = form.get('payload_json');
+  const attachments: UploadedAttachment[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    attachments.push({
+      field,
+      name: value.name,
+      bytes: Buffer.from(await value.arrayBuffer()),
+      contentType: value.type,
+    });
+  }
+  return { body: typeof json === 'string' ? JSON.parse(json) : undefined, attachments };
 }

@@ -1,7 +1,8 @@
 /**
  * A local Telegram Bot API on `node:http`, for end-to-end tests of the real telegraf client offline.
  * It keeps the rules a production bot trips over: real long polling, 409 for a second poller, HTML
- * parsed like Telegram (400 on bad markup, 4096-character limit), 64-byte callback data, webhook
+ * parsed like Telegram (400 on bad markup, 4096-character limit, 1024 for a caption), photo uploads in
+ * multipart/form-data (their bytes recorded), 64-byte callback data, webhook
  * delivery with the secret header, and injected errors (429 with `retry_after`, 403).
  *
  * @example
@@ -20,10 +21,19 @@ export interface ApiError {
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 type Outcome = { ok: true; result: unknown } | ({ ok: false } & ApiError);
+/** A file sent in a multipart upload. */
+export interface UploadedFile {
+  /** The form field it came in (`photo`, or the id an `attach://<id>` names). */
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
 export interface ApiCall {
   method: string;
   params: Params;
   outcome: Outcome;
+  /** Files uploaded with the call (multipart/form-data), by form field. */
+  files?: Record<string, UploadedFile>;
 }
 export interface Update {
   update_id: number;
@@ -33,9 +43,17 @@ interface StoredMessage {
   text: string;
   html: string;
   markup: string;
+  /** For a photo: its bytes (the caption is `text` / `html`). */
+  photo?: Buffer;
 }
 
 export const MAX_MESSAGE_LENGTH = 4096;
+export const MAX_CAPTION_LENGTH = 1024;
+/** Multipart fields Telegram reads as JSON (everything else in a form is a plain string). */
+const JSON_FIELDS = new Set(['reply_markup', 'reply_parameters', 'media', 'caption_entities', 'link_preview_options']);
+/** Multipart fields that hold integers, given back as numbers like a JSON body would have them. */
+const INTEGER_FIELDS = new Set(['chat_id', 'message_id', 'message_thread_id']);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_INLINE_RESULTS = 50;
 /** What getUpdates returns when `allowed_updates` was never set (Telegram leaves out member and reaction updates). */
@@ -227,6 +245,15 @@ export class TelegramApiEmulator {
     this.delays.set(method, list);
   }
 
+  /** The bytes of the photo a sendPhoto / editMessageMedia call uploaded (undefined when none). */
+  photoOf(call: ApiCall): Buffer | undefined {
+    const files = call.files ?? {};
+    const media = call.params.media as { media?: unknown } | undefined;
+    const ref = call.method === 'editMessageMedia' ? media?.media : call.params.photo;
+    const name = typeof ref === 'string' && ref.startsWith('attach://') ? ref.slice('attach://'.length) : 'photo';
+    return files[name]?.bytes;
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -281,30 +308,42 @@ export class TelegramApiEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const m = /^\/bot(\d+:[\w-]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
-    let body = '';
-    for await (const chunk of req) body += String(chunk);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
     if (!m) return send(res, { ok: false, error_code: 404, description: 'Not Found' });
     const method = m[2] as string;
     let params: Params = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+    let files: Record<string, UploadedFile> | undefined;
+    const type = req.headers['content-type'] ?? '';
     try {
-      if (body) params = { ...params, ...(JSON.parse(body) as Params) };
+      if (type.startsWith('multipart/form-data')) {
+        const form = await readForm(body, type);
+        params = { ...params, ...form.params };
+        files = form.files;
+      } else if (body.length > 0) params = { ...params, ...(JSON.parse(body.toString('utf8')) as Params) };
     } catch {
-      return send(res, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
+      return send(res, { ok: false, error_code: 400, description: 'Bad Request: invalid request body' });
     }
     const delay = this.delays.get(method)?.shift();
-    const outcome = await this.call(method, params, res);
+    const outcome = await this.call(method, params, res, files);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (outcome) send(res, outcome);
   }
 
   /** Runs one API method; answers undefined when a long poll will answer later. */
-  private async call(method: string, params: Params, res?: ServerResponse): Promise<Outcome | undefined> {
+  private async call(
+    method: string,
+    params: Params,
+    res?: ServerResponse,
+    files: Record<string, UploadedFile> = {},
+  ): Promise<Outcome | undefined> {
     const injected = this.failures.get(method)?.shift();
     let outcome: Outcome | undefined;
     if (injected) outcome = { ok: false, ...injected };
     else {
       try {
-        const result = method === 'getUpdates' ? this.getUpdates(params, res) : this.run(method, params);
+        const result = method === 'getUpdates' ? this.getUpdates(params, res) : this.run(method, params, files);
         if (result === undefined) return undefined;
         outcome = { ok: true, result };
       } catch (error) {
@@ -312,12 +351,12 @@ export class TelegramApiEmulator {
         outcome = { ok: false, error_code: e.code, description: e.message };
       }
     }
-    this.calls.push({ method, params, outcome });
+    this.calls.push({ method, params, outcome, ...(Object.keys(files).length > 0 ? { files } : {}) });
     this.notify();
     return outcome;
   }
 
-  private run(method: string, p: Params): unknown {
+  private run(method: string, p: Params, files: Record<string, UploadedFile> = {}): unknown {
     switch (method) {
       case 'getMe':
         return BOT_USER;
@@ -325,6 +364,12 @@ export class TelegramApiEmulator {
         return this.sendMessage(p);
       case 'editMessageText':
         return this.editMessageText(p);
+      case 'sendPhoto':
+        return this.sendPhoto(p, files);
+      case 'editMessageCaption':
+        return this.editMessageCaption(p);
+      case 'editMessageMedia':
+        return this.editMessageMedia(p, files);
       case 'answerCallbackQuery':
       case 'answerInlineQuery':
         return this.answerQuery(method, p);
@@ -460,6 +505,7 @@ export class TelegramApiEmulator {
     const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
     const before = this.messages.get(key);
     if (!before) throw new BadRequest('Bad Request: message to edit not found');
+    if (before.photo) throw new BadRequest('Bad Request: there is no text in the message to edit');
     const after = this.content(p);
     if (after.html === before.html && after.markup === before.markup) {
       throw new BadRequest(
@@ -468,6 +514,73 @@ export class TelegramApiEmulator {
     }
     this.messages.set(key, after);
     return { message_id: Number(p.message_id), chat: { id: Number(p.chat_id) }, text: after.text };
+  }
+
+  private sendPhoto(p: Params, files: Record<string, UploadedFile>): unknown {
+    if (p.chat_id === undefined || p.chat_id === '') throw new BadRequest('Bad Request: chat_id is empty');
+    const chatId = Number(p.chat_id);
+    const photo = photoFile(p.photo, files, 'photo');
+    const content = { ...this.captioned(p), photo };
+    const messageId = this.nextMessageId++;
+    this.messages.set(`${chatId}:${messageId}`, content);
+    return {
+      message_id: messageId,
+      from: { id: BOT_USER.id, is_bot: true, first_name: BOT_USER.first_name, username: BOT_USER.username },
+      chat: { id: chatId, type: this.chatTypes.get(chatId) ?? 'private' },
+      date: Math.floor(Date.now() / 1000),
+      photo: photoSizes(photo, messageId),
+      ...(content.text ? { caption: content.text } : {}),
+    };
+  }
+
+  private editMessageCaption(p: Params): unknown {
+    const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+    const before = this.messages.get(key);
+    if (!before) throw new BadRequest('Bad Request: message to edit not found');
+    if (!before.photo) throw new BadRequest('Bad Request: there is no caption in the message to edit');
+    const after = { ...this.captioned(p), photo: before.photo };
+    if (after.html === before.html && after.markup === before.markup) {
+      throw new BadRequest(
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    this.messages.set(key, after);
+    return this.editedPhoto(p, after);
+  }
+
+  private editMessageMedia(p: Params, files: Record<string, UploadedFile>): unknown {
+    const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+    const before = this.messages.get(key);
+    if (!before) throw new BadRequest('Bad Request: message to edit not found');
+    const media = p.media as Params | undefined;
+    if (!media || typeof media !== 'object') throw new BadRequest('Bad Request: media is empty');
+    if (media.type !== 'photo') throw new BadRequest(`Bad Request: unsupported media type "${String(media.type)}"`);
+    const photo = photoFile(media.media, files, 'media');
+    const after = { ...this.captioned(media), markup: JSON.stringify(p.reply_markup ?? null), photo };
+    validateMarkup(p.reply_markup);
+    this.messages.set(key, after);
+    return this.editedPhoto(p, after);
+  }
+
+  private editedPhoto(p: Params, message: StoredMessage): unknown {
+    const messageId = Number(p.message_id);
+    return {
+      message_id: messageId,
+      chat: { id: Number(p.chat_id) },
+      date: Math.floor(Date.now() / 1000),
+      edit_date: Math.floor(Date.now() / 1000),
+      photo: photoSizes(message.photo as Buffer, messageId),
+      ...(message.text ? { caption: message.text } : {}),
+    };
+  }
+
+  /** Validates a caption (optional, 1024 characters after parsing) and the keyboard. */
+  private captioned(p: Params): StoredMessage {
+    const html = typeof p.caption === 'string' ? p.caption : '';
+    const text = p.parse_mode === 'HTML' ? parseTelegramHtml(html) : html;
+    if (text.length > MAX_CAPTION_LENGTH) throw new BadRequest('Bad Request: message caption is too long');
+    validateMarkup(p.reply_markup);
+    return { text, html, markup: JSON.stringify(p.reply_markup ?? null) };
   }
 
   /** Validates text, parse mode and keyboard the way sendMessage / editMessageText do. */
@@ -545,6 +658,55 @@ function validateMarkup(markup: unknown): void {
       throw new BadRequest('Bad Request: BUTTON_DATA_INVALID');
     }
   }
+}
+
+/** Reads a multipart/form-data body the way Telegram does: JSON fields parsed, files kept as bytes. */
+async function readForm(
+  body: Buffer,
+  contentType: string,
+): Promise<{ params: Params; files: Record<string, UploadedFile> }> {
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const params: Params = {};
+  const files: Record<string, UploadedFile> = {};
+  for (const [field, value] of form.entries()) {
+    if (typeof value !== 'string') {
+      files[field] = { field, filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+      continue;
+    }
+    if (JSON_FIELDS.has(field)) params[field] = JSON.parse(value);
+    else if (INTEGER_FIELDS.has(field) && /^-?\d+$/.test(value)) params[field] = Number(value);
+    else params[field] = value;
+  }
+  return { params, files };
+}
+
+/** The uploaded photo a `photo` (or `media`) value names; a PNG is checked for its signature. */
+function photoFile(ref: unknown, files: Record<string, UploadedFile>, field: string): Buffer {
+  const name = typeof ref === 'string' && ref.startsWith('attach://') ? ref.slice('attach://'.length) : field;
+  const file = files[name];
+  if (!file) {
+    // A file_id or a URL would be fetched by Telegram; the emulator only takes uploads.
+    throw new BadRequest(`Bad Request: there is no photo in the request${typeof ref === 'string' ? ` (${ref})` : ''}`);
+  }
+  if (file.bytes.length === 0) throw new BadRequest('Bad Request: file must be non-empty');
+  if (file.filename.toLowerCase().endsWith('.png') && !file.bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    throw new BadRequest('Bad Request: IMAGE_PROCESS_FAILED');
+  }
+  return file.bytes;
+}
+
+/** The `photo` array of a sent message: one size, read from the PNG header when it is one. */
+function photoSizes(bytes: Buffer, messageId: number): Params[] {
+  const png = bytes.subarray(0, 8).equals(PNG_SIGNATURE) && bytes.length >= 24;
+  return [
+    {
+      file_id: `photo-${messageId}`,
+      file_unique_id: `u-photo-${messageId}`,
+      width: png ? bytes.readUInt32BE(16) : 1,
+      height: png ? bytes.readUInt32BE(20) : 1,
+      file_size: bytes.length,
+    },
+  ];
 }
 
 function scopeKey(p: Params): string {

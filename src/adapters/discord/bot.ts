@@ -25,7 +25,14 @@ import type { Logger } from '../../infra/log.js';
 import type { Answers, Rendered } from '../answers.js';
 import { decodeButton } from './buttons.js';
 import { HIDE_OPTION } from './commands.js';
-import { type DiscordMessage, NO_MENTIONS, renderDiscord, renderDiscordSources, renderNotice } from './render.js';
+import {
+  type DiscordMessage,
+  NO_MENTIONS,
+  renderDiscord,
+  renderDiscordSources,
+  renderNotice,
+  withMapImage,
+} from './render.js';
 
 /** Discord allows 3 s to acknowledge an interaction; past this, defer and edit the reply later. */
 export const DEFER_AFTER_MS = 2000;
@@ -98,13 +105,21 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...options.clientOptions?.rest },
   });
 
-  /** Replies with `work`, deferring first when it is not ready within the deadline. */
+  /** A map answer gets its image attached (when a renderer is configured); others are left as they are. */
+  async function withMap(result: Rendered<DiscordMessage>): Promise<Rendered<DiscordMessage>> {
+    if (result.answer.intent !== 'map') return result;
+    const png = await answers.mapImage(result.answer);
+    return png ? { ...result, rendered: withMapImage(result.rendered, png) } : result;
+  }
+
+  /** Replies with `work` (its map drawn in), deferring first when it is not ready within the deadline. */
   async function respond(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
-    work: Promise<Rendered<DiscordMessage>>,
+    answer: Promise<Rendered<DiscordMessage>>,
     mode: 'reply' | 'ephemeral' | 'update',
   ): Promise<void> {
     const flags = mode === 'ephemeral' ? MessageFlags.Ephemeral : undefined;
+    const work = answer.then(withMap);
     const early = await within(work, deferAfterMs);
     let result: Rendered<DiscordMessage>;
     if (early) {
@@ -191,6 +206,13 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
       await respond(interaction, work, 'ephemeral');
       return;
     }
+    if (click.action === 'map') {
+      // A new message under the answer, seen by whoever saw the answer: private under a private one.
+      const hidden = interaction.message.flags.has(MessageFlags.Ephemeral);
+      const work = answers.run(PLATFORM, click.request, { lang: click.lang }, renderDiscord);
+      await respond(interaction, work, hidden ? 'ephemeral' : 'reply');
+      return;
+    }
     await respond(interaction, answers.run(PLATFORM, click.request, { lang: click.lang }, renderDiscord), 'update');
   }
 
@@ -242,7 +264,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
         if (verdict === 'notice') await message.reply(renderNotice('rateLimited', hint ?? 'en'));
         return;
       }
-      const result = await answers.ask(PLATFORM, question, { hint }, renderDiscord);
+      const result = await withMap(await answers.ask(PLATFORM, question, { hint }, renderDiscord));
       await message.reply(result.rendered);
       mlog.info(
         { intent: result.answer.intent, latencyMs: Math.round(result.ms * 100) / 100, cached: result.cached },

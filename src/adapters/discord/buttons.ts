@@ -10,8 +10,14 @@ export const MAX_CUSTOM_ID_LENGTH = 100;
 
 const PREFIX = 'cx';
 
-/** `sources`: show the answer's sources; `lang`: show the answer in the language `lang`. */
-export type ButtonAction = 'sources' | 'lang';
+/**
+ * `sources`: show the answer's sources; `lang`: show the answer in the language `lang`; `map`: show
+ * the map the key names (a country's locator map, key `mc:<code>`).
+ */
+export type ButtonAction = 'sources' | 'lang' | 'map';
+
+const CODES = { sources: 's', lang: 'l', map: 'm' } as const satisfies Record<ButtonAction, string>;
+const ACTIONS: Record<string, ButtonAction> = { s: 'sources', l: 'lang', m: 'map' };
 
 export interface ButtonClick {
   action: ButtonAction;
@@ -21,14 +27,15 @@ export interface ButtonClick {
 
 /** The custom id of a button, or null when it would not fit Discord's limit. */
 export function encodeButton(click: { action: ButtonAction; lang: Lang; key: string }): string | null {
-  const id = `${PREFIX}:${click.action === 'sources' ? 's' : 'l'}:${click.lang}:${click.key}`;
+  const id = `${PREFIX}:${CODES[click.action]}:${click.lang}:${click.key}`;
   return id.length <= MAX_CUSTOM_ID_LENGTH ? id : null;
 }
 
 /** Reads a custom id made by `encodeButton`; null for anything else (an old or forged id). */
 export function decodeButton(customId: string): ButtonClick | null {
-  const [prefix, action, lang, ...key] = customId.split(':');
-  if (prefix !== PREFIX || (action !== 's' && action !== 'l') || (lang !== 'en' && lang !== 'fr')) return null;
+  const [prefix, code = '', lang, ...key] = customId.split(':');
+  const action = Object.hasOwn(ACTIONS, code) ? ACTIONS[code] : undefined;
+  if (prefix !== PREFIX || !action || (lang !== 'en' && lang !== 'fr')) return null;
   const request = requestFromKey(key.join(':'));
-  return request ? { action: action === 's' ? 'sources' : 'lang', lang, request } : null;
+  return request ? { action, lang, request } : null;
 }

@@ -11,8 +11,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { COMMANDS, type CommandOption, type CommandSpec, type Localized } from '../../../commands/table.js';
-import { TOPIC_LABEL } from '../../core/index.js';
-import type { Topic } from '../../knowledge/schema.js';
+import { REGION_LABEL, TOPIC_LABEL } from '../../core/index.js';
+import type { Region, Topic } from '../../knowledge/schema.js';
 
 /** The option every command gets: reply so only the caller sees it. */
 export const HIDE_OPTION = 'hide';
@@ -36,8 +36,9 @@ function describe(description: Localized) {
   };
 }
 
-function topicLabel(value: string): Localized {
-  return TOPIC_LABEL[value as Topic] ?? { en: value, fr: value };
+/** The shown name of a choice: an NSO topic (`/nso`) or a map region (`/map`). */
+function choiceLabel(value: string): Localized {
+  return TOPIC_LABEL[value as Topic] ?? REGION_LABEL[value as Region] ?? { en: value, fr: value };
 }
 
 function toOption(option: CommandOption): APIApplicationCommandOption {
@@ -48,7 +49,7 @@ function toOption(option: CommandOption): APIApplicationCommandOption {
       ...base,
       type: ApplicationCommandOptionType.String,
       choices: option.choices.slice(0, COMMAND_LIMITS.choices).map((value) => {
-        const label = topicLabel(value);
+        const label = choiceLabel(value);
         return {
           name: clip(label.en, COMMAND_LIMITS.choiceName),
           name_localizations: { fr: clip(label.fr, COMMAND_LIMITS.choiceName) },

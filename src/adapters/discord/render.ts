@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { Answer, Lang, Source, Status } from '../../core/index.js';
 import { RATE_NOTICE } from '../../infra/rate-limit.js';
-import { requestKey } from '../request-key.js';
+import { mapKey, requestKey } from '../request-key.js';
 import { encodeButton } from './buttons.js';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -53,6 +53,7 @@ const UI = {
     noSources: 'This answer relies on no external source.',
     asOf: (date: string) => `As of ${date}`,
     otherLanguage: 'Français',
+    map: 'Map',
     error: 'Sorry, something went wrong while answering. Please try again in a moment.',
     expired: 'This button no longer works: ask the question again.',
     rateLimited: RATE_NOTICE.en,
@@ -64,6 +65,7 @@ const UI = {
     noSources: 'Cette réponse ne s’appuie sur aucune source externe.',
     asOf: (date: string) => `À jour au ${date}`,
     otherLanguage: 'English',
+    map: 'Carte',
     error: 'Désolé, un problème est survenu pendant la réponse. Réessayez dans un instant.',
     expired: 'Ce bouton ne fonctionne plus : posez à nouveau la question.',
     rateLimited: RATE_NOTICE.fr,
@@ -75,7 +77,17 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: typeof NO_MENTIONS;
+  /** Uploads (the map image); never in the cached rendering, added per message by `withMapImage`. */
+  files?: MessageFile[];
 }
+
+export interface MessageFile {
+  attachment: Buffer;
+  name: string;
+}
+
+/** The file name of a map image, which the embed refers to as `attachment://map.png`. */
+export const MAP_FILENAME = 'map.png';
 
 /** Cuts `text` to `max` chars at the last paragraph, line or word break, marking the cut with "…". */
 export function clip(text: string, max: number): string {
@@ -160,6 +172,20 @@ function buttons(answer: Answer): APIActionRowComponent<APIButtonComponent>[] {
       label: UI[answer.lang].otherLanguage,
     });
   }
+  const [country, ...more] = answer.countries;
+  const mapId =
+    answer.intent === 'country_status' && country && more.length === 0
+      ? encodeButton({ action: 'map', lang: answer.lang, key: mapKey(country.code) })
+      : null;
+  if (mapId) {
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: mapId,
+      label: UI[answer.lang].map,
+      emoji: { name: '🗺️' },
+    });
+  }
   return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }
 
@@ -189,6 +215,20 @@ export function renderDiscord(answer: Answer): DiscordMessage {
     ...(footer ? { footer } : {}),
   };
   return { embeds: [embed], components: buttons(answer), allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * A rendered map answer with its image: the PNG uploaded as `map.png` and shown in the embed. Sending
+ * it with `update` / `editReply` replaces the message's attachments with this one.
+ */
+export function withMapImage(message: DiscordMessage, png: Buffer): DiscordMessage {
+  const [first, ...rest] = message.embeds;
+  const image = { url: `attachment://${MAP_FILENAME}` };
+  return {
+    ...message,
+    embeds: [{ ...first, image }, ...rest],
+    files: [{ attachment: png, name: MAP_FILENAME }],
+  };
 }
 
 /** The sources of an answer alone (the "Sources" button). */

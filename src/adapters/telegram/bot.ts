@@ -10,7 +10,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type Context, Telegraf, type Telegram, TelegramError } from 'telegraf';
-import type { InlineQueryResult, Message, Update, UserFromGetMe } from 'telegraf/types';
+import type { InlineQueryResult, Message, ReplyParameters, Update, UserFromGetMe } from 'telegraf/types';
 import { argsOf, COMMANDS, findCommand, readCommand, type TypedCommand } from '../../../commands/table.js';
 import type { Answer, Lang, Request } from '../../core/index.js';
 import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
@@ -25,6 +25,7 @@ import {
   answerKeyboard,
   type InlineKeyboard,
   parseCallbackData,
+  renderCaption,
   renderNotice,
   renderSources,
   renderTelegram,
@@ -46,6 +47,8 @@ const MAX_RETRY_AFTER_SECONDS = 30;
 const REMEMBERED_QUESTIONS = 5000;
 const HANDLER_TIMEOUT_MS = 30_000;
 const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+/** The name a map photo is uploaded under. */
+const MAP_FILENAME = 'map.png';
 
 const PHRASES = {
   en: {
@@ -177,9 +180,35 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     }
   }
 
+  /**
+   * Sends a map answer as a photo, its caption and buttons under it. False when the answer has no
+   * image (not a map, or no renderer configured): the caller sends the text instead.
+   */
+  async function sendMap(ctx: Context, answer: Answer, keyboard?: InlineKeyboard, replyTo?: number): Promise<boolean> {
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined || answer.intent !== 'map') return false;
+    const png = await answers.mapImage(answer);
+    if (!png) return false;
+    const replyParameters: ReplyParameters | undefined =
+      replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true };
+    await ctx.telegram.sendPhoto(
+      chatId,
+      { source: png, filename: MAP_FILENAME },
+      {
+        caption: renderCaption(answer),
+        parse_mode: 'HTML',
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+        // An upload goes as multipart, where telegraf 4.16 silently drops object fields it does not
+        // serialize itself (reply_markup only): Telegram reads this one as a JSON string.
+        ...(replyParameters ? { reply_parameters: JSON.stringify(replyParameters) as unknown as ReplyParameters } : {}),
+      },
+    );
+    return true;
+  }
+
   async function sendAnswer(ctx: Context, result: Rendered<string[]>, question: string, hint: Lang, replyTo?: number) {
     const keyboard = answerKeyboard(result.answer, keyFor(result.answer, question, hint));
-    await send(ctx, result.rendered, keyboard, replyTo);
+    if (!(await sendMap(ctx, result.answer, keyboard, replyTo))) await send(ctx, result.rendered, keyboard, replyTo);
     logOf(ctx).info(
       { intent: result.answer.intent, latencyMs: Math.round(result.ms * 100) / 100, cached: result.cached },
       'answered',
@@ -281,18 +310,31 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       return;
     }
     const keyboard = answerKeyboard(result.answer, action.key);
+    if (action.kind === 'map') {
+      // The locator map comes as a new message under the answer, which stays as it was.
+      if (!(await sendMap(ctx, result.answer, keyboard))) await send(ctx, result.rendered, keyboard);
+      return;
+    }
+    const markup = keyboard ? { reply_markup: keyboard } : {};
+    if ('photo' in query.message) {
+      // The language button under a map: the image carries words too, so both image and caption change.
+      const caption = renderCaption(result.answer);
+      const png = await answers.mapImage(result.answer);
+      await unlessUnchanged(
+        png
+          ? ctx.editMessageMedia(
+              { type: 'photo', media: { source: png, filename: MAP_FILENAME }, caption, parse_mode: 'HTML' },
+              markup,
+            )
+          : ctx.editMessageCaption(caption, { parse_mode: 'HTML', ...markup }),
+      );
+      return;
+    }
     const [only, ...more] = result.rendered;
     if (only === undefined || more.length > 0) return send(ctx, result.rendered, keyboard);
-    try {
-      await ctx.editMessageText(only, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      });
-    } catch (error) {
-      // A double tap asks for the same content again: nothing to change.
-      if (!(error instanceof TelegramError && error.description.includes('message is not modified'))) throw error;
-    }
+    await unlessUnchanged(
+      ctx.editMessageText(only, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }),
+    );
   });
 
   bot.catch(async (error, ctx) => {
@@ -313,6 +355,15 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   });
 
   return bot;
+}
+
+/** Waits for an edit; a double tap asks for the same content again, which leaves nothing to change. */
+async function unlessUnchanged(edit: Promise<unknown>): Promise<void> {
+  try {
+    await edit;
+  } catch (error) {
+    if (!(error instanceof TelegramError && error.description.includes('message is not modified'))) throw error;
+  }
 }
 
 /** Inline mode: country cards for the countries named or suggested, NSO topic cards for NSO. */

@@ -10,17 +10,29 @@
 
 import { formatDate } from '../../core/i18n.js';
 import type { Answer, Lang, Source } from '../../core/index.js';
+import { mapKey } from '../request-key.js';
 
 /** Telegram's limit after entity parsing; we keep the HTML itself under it, which is stricter. */
 export const MAX_MESSAGE_LENGTH = 4096;
+/** Telegram's limit on a photo caption, after entity parsing. */
+export const MAX_CAPTION_LENGTH = 1024;
 /** Telegram refuses callback data longer than this many bytes. */
 export const MAX_CALLBACK_DATA_BYTES = 64;
 
 const LABELS = {
-  en: { sources: 'Sources', other: 'Français', asOf: 'As of', more: (n: number) => `…and ${n} more under “Sources”.` },
+  en: {
+    sources: 'Sources',
+    source: 'Source',
+    other: 'Français',
+    map: 'Map',
+    asOf: 'As of',
+    more: (n: number) => `…and ${n} more under “Sources”.`,
+  },
   fr: {
     sources: 'Sources',
+    source: 'Source',
     other: 'English',
+    map: 'Carte',
     asOf: 'À jour au',
     more: (n: number) => `…et ${n} de plus sous « Sources ».`,
   },
@@ -183,6 +195,62 @@ export function renderSources(answer: Answer): string[] {
   return splitMessages(answer.sources.length > 0 ? [head, sourcesParagraph(answer)] : [head]);
 }
 
+// ── Photo captions (map answers) ───────────────────────────────────────────────────────────────────
+
+/** What the user sees of a paragraph, in UTF-16 units: Telegram's limits count this, not the markup. */
+function visibleLength(paragraph: Paragraph): number {
+  return paragraph.reduce((n, line) => n + line.reduce((m, span) => m + span.text.length, 0), paragraph.length - 1);
+}
+
+/**
+ * Cuts plain text to at most `max` UTF-16 units, at a paragraph, sentence or word break when one is
+ * near the end, marking the cut with "…"; never inside a surrogate pair.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 1) return '';
+  let head = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
+  const floor = Math.floor(max * 0.6);
+  const cut = [
+    head.lastIndexOf('\n\n'),
+    head.lastIndexOf('\n'),
+    sentence < 0 ? -1 : sentence + 1,
+    head.lastIndexOf(' '),
+  ].find((i) => i >= floor);
+  return `${head.slice(0, cut ?? head.length).trimEnd()}…`;
+}
+
+/**
+ * The caption of a map photo: bold headline, the text, the first source as a link, the as-of date.
+ * It fits MAX_CAPTION_LENGTH as Telegram counts it (after entity parsing): only the text is cut, at a
+ * break, as plain text before any markup is added, so a cut never lands inside a tag or an entity.
+ */
+export function renderCaption(answer: Answer, limit = MAX_CAPTION_LENGTH): string {
+  const lang = answer.lang;
+  const head: Paragraph = [[{ text: clipText(answer.title, 200), bold: true }]];
+  const tail: Paragraph[] = [];
+  const [first, ...others] = answer.sources;
+  if (first) {
+    const source: Paragraph = [
+      [
+        { text: `${LABELS[lang].source}: ` },
+        { text: `${clipText(first.publisher, 60)}: ${clipText(first.title, 150)}`, href: first.url },
+        { text: ` (${formatDate(first.date, 'day', lang)})` },
+      ],
+    ];
+    if (others.length > 0) source.push([{ text: LABELS[lang].more(others.length), italic: true }]);
+    tail.push(source);
+  }
+  if (answer.asOf)
+    tail.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
+  const separators = 2 * (tail.length + 1);
+  const room = limit - separators - [head, ...tail].reduce((n, p) => n + visibleLength(p), 0);
+  const body = room > 0 ? textParagraphs(clipText(answer.text.trim(), room)) : [];
+  return [head, ...body, ...tail].map(paragraphHtml).join('\n\n');
+}
+
 /** A short plain reply (usage, apology), escaped. */
 export function renderNotice(text: string): string {
   return escapeHtml(text);
@@ -190,31 +258,44 @@ export function renderNotice(text: string): string {
 
 // ── Buttons: callback data that maps back to the request ───────────────────────────────────────────
 
-/** A button press: `src|<lang>|<key>` (the sources, in the answer's language) or `lang|<lang>|<key>`. */
+/**
+ * A button press: `src|<lang>|<key>` (the sources, in the answer's language), `lang|<lang>|<key>`
+ * (the answer in the other language) or `map|<lang>|mc:<code>` (a country's locator map).
+ */
 export interface ButtonAction {
-  kind: 'sources' | 'lang';
+  kind: 'sources' | 'lang' | 'map';
   lang: Lang;
   key: string;
 }
 
+const KINDS = { src: 'sources', lang: 'lang', map: 'map' } as const;
+
 export function parseCallbackData(data: string): ButtonAction | undefined {
-  const [kind, lang, key] = data.split('|');
-  if ((kind !== 'src' && kind !== 'lang') || (lang !== 'en' && lang !== 'fr') || !key) return undefined;
-  return { kind: kind === 'src' ? 'sources' : 'lang', lang, key };
+  const [prefix = '', lang, key] = data.split('|');
+  const kind = Object.hasOwn(KINDS, prefix) ? KINDS[prefix as keyof typeof KINDS] : undefined;
+  if (!kind || (lang !== 'en' && lang !== 'fr') || !key) return undefined;
+  return { kind, lang, key };
 }
 
 export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
 }
 
-/** "Sources" (when the answer has some) and the other language, under an answer. */
+/**
+ * "Sources" (when the answer has some), the other language, and "Map" under the answer about one
+ * country (its locator map), under an answer.
+ */
 export function answerKeyboard(answer: Answer, key: string): InlineKeyboard | undefined {
   const other: Lang = answer.lang === 'fr' ? 'en' : 'fr';
+  const [country, ...more] = answer.countries;
   const buttons = [
     ...(answer.sources.length > 0
       ? [{ text: `📚 ${LABELS[answer.lang].sources}`, callback_data: `src|${answer.lang}|${key}` }]
       : []),
     { text: LABELS[answer.lang].other, callback_data: `lang|${other}|${key}` },
+    ...(answer.intent === 'country_status' && country && more.length === 0
+      ? [{ text: `🗺 ${LABELS[answer.lang].map}`, callback_data: `map|${answer.lang}|${mapKey(country.code)}` }]
+      : []),
   ].filter((b) => Buffer.byteLength(b.callback_data) <= MAX_CALLBACK_DATA_BYTES);
   return buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
 }
