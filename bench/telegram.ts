@@ -90,7 +90,7 @@ export async function benchTelegram(
     await measure(api, 'echo', Math.ceil(n / 3));
     const bots: Figures[] = [];
     const echoes: Figures[] = [];
-    for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < rounds; i++) {
       bots.push(await measure(api, 'bot', n, cacheUrl));
       echoes.push(await measure(api, 'echo', n));
     }
