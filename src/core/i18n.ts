@@ -28,7 +28,7 @@ export const TOPIC_TITLE: Record<Topic, Record<Lang, string>> = {
 export const REGION_LABEL: Record<Region, Record<Lang, string>> = {
   world: { en: 'World', fr: 'Monde' },
   europe: { en: 'Europe', fr: 'Europe' },
-  'middle-east': { en: 'Middle East', fr: 'Moyen-Orient' },
+  'middle-east': { en: 'Middle East and North Africa', fr: 'Moyen-Orient et Afrique du Nord' },
   americas: { en: 'Americas', fr: 'Amériques' },
   'asia-pacific': { en: 'Asia-Pacific', fr: 'Asie-Pacifique' },
   africa: { en: 'Africa', fr: 'Afrique' },

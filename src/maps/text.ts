@@ -4,7 +4,6 @@
  */
 import type { Status } from '../core/types.js';
 import type { Lang } from '../knowledge/schema.js';
-import type { Region } from './layout.js';
 
 type Phrase = Record<Lang, string>;
 
@@ -34,14 +33,8 @@ export const MAP_TEXT = {
   },
 } satisfies Record<string, Phrase>;
 
-export const REGION_NAME: Record<Region, Phrase> = {
-  world: { en: 'World', fr: 'Monde' },
-  europe: { en: 'Europe', fr: 'Europe' },
-  'middle-east': { en: 'Middle East and North Africa', fr: 'Moyen-Orient et Afrique du Nord' },
-  americas: { en: 'Americas', fr: 'Amériques' },
-  'asia-pacific': { en: 'Asia-Pacific', fr: 'Asie-Pacifique' },
-  africa: { en: 'Africa', fr: 'Afrique' },
-};
+/** Region names: the same as in the bot's answers and menus. */
+export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
 
 /** What a focus map says about its country, after the name. */
 export const FOCUS_STATUS: Record<Status, Phrase> = {

@@ -21,6 +21,7 @@ import {
 import { findCommand } from '../../../commands/table.js';
 import { flagOf, langOfLocale, STATUS_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
+import { InFlight } from '../../infra/in-flight.js';
 import type { Logger } from '../../infra/log.js';
 import type { Answers, Rendered } from '../answers.js';
 import { decodeButton } from './buttons.js';
@@ -277,17 +278,12 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   }
 
   // Work in progress, so that a shutdown can let it finish.
-  const inFlight = new Set<Promise<void>>();
-  let accepting = true;
-  function track(work: Promise<void>): void {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  }
+  const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (accepting) track(onInteraction(interaction));
+    if (inFlight.accepting) inFlight.track(onInteraction(interaction));
   });
   client.on(Events.MessageCreate, (message) => {
-    if (accepting) track(onMessage(message));
+    if (inFlight.accepting) inFlight.track(onMessage(message));
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'discord client warning'));
@@ -305,13 +301,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   return {
     client: started,
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
-      accepting = false;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), late]);
-      clearTimeout(timer);
+      await inFlight.drain(graceMs);
       await client.destroy();
       log.info({ unfinished: inFlight.size }, 'discord bot stopped');
     },

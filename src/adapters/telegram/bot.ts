@@ -16,6 +16,7 @@ import type { Answer, Lang, Request } from '../../core/index.js';
 import { langOfLocale, TOPIC_LABEL } from '../../core/index.js';
 import type { Config } from '../../infra/config.js';
 import { createHttpServer, type HttpServer, type RouteHandler } from '../../infra/http.js';
+import { InFlight } from '../../infra/in-flight.js';
 import type { Logger } from '../../infra/log.js';
 import { createMetrics } from '../../infra/metrics.js';
 import { RATE_NOTICE } from '../../infra/rate-limit.js';
@@ -476,15 +477,14 @@ export function createWebhookHandler(bot: Telegraf, options: { secret: string; l
     const given = Buffer.from(typeof header === 'string' ? header : '');
     return given.length === secret.length && timingSafeEqual(given, secret);
   };
-  const inFlight = new Set<Promise<void>>();
-  let accepting = true;
+  const inFlight = new InFlight();
   const handle: RouteHandler = (req, res) => {
     if (!authorized(req.headers['x-telegram-bot-api-secret-token'])) {
       options.log.warn('telegram webhook: wrong or missing secret, refused');
       req.resume();
       return void res.writeHead(401).end();
     }
-    if (!accepting) {
+    if (!inFlight.accepting) {
       req.resume();
       return void res.writeHead(503, { 'retry-after': '1' }).end();
     }
@@ -499,20 +499,11 @@ export function createWebhookHandler(bot: Telegraf, options: { secret: string; l
         options.log.error({ err: error }, 'telegram webhook: update failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    inFlight.track(work);
   };
   return {
     handle,
-    async drain(graceMs) {
-      accepting = false;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), late]);
-      clearTimeout(timer);
-    },
+    drain: (graceMs) => inFlight.drain(graceMs),
   };
 }
 
