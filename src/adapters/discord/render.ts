@@ -149,43 +149,30 @@ export function sourceFields(sources: readonly Source[], lang: Lang, budget = SO
   return fields;
 }
 
+function button(customId: string, label: string, emoji?: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: customId,
+    label,
+    ...(emoji ? { emoji: { name: emoji } } : {}),
+  };
+}
+
+/** "Sources", the other language, and for one country its locator map; ids that do not fit are left out. */
 function buttons(answer: Answer): APIActionRowComponent<APIButtonComponent>[] {
   const key = requestKey(answer);
   if (!key) return [];
-  const row: APIButtonComponent[] = [];
-  const sourcesId = encodeButton({ action: 'sources', lang: answer.lang, key });
-  if (sourcesId && answer.sources.length > 0) {
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      custom_id: sourcesId,
-      label: UI[answer.lang].sources,
-    });
-  }
-  const other: Lang = answer.lang === 'fr' ? 'en' : 'fr';
-  const langId = encodeButton({ action: 'lang', lang: other, key });
-  if (langId) {
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      custom_id: langId,
-      label: UI[answer.lang].otherLanguage,
-    });
-  }
+  const { lang } = answer;
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const [country, ...more] = answer.countries;
-  const mapId =
-    answer.intent === 'country_status' && country && more.length === 0
-      ? encodeButton({ action: 'map', lang: answer.lang, key: mapKey(country.code) })
-      : null;
-  if (mapId) {
-    row.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      custom_id: mapId,
-      label: UI[answer.lang].map,
-      emoji: { name: '🗺️' },
-    });
-  }
+  const oneCountry = answer.intent === 'country_status' && country !== undefined && more.length === 0;
+  const candidates: [string | null, string, string?][] = [
+    [answer.sources.length > 0 ? encodeButton({ action: 'sources', lang, key }) : null, UI[lang].sources],
+    [encodeButton({ action: 'lang', lang: other, key }), UI[lang].otherLanguage],
+    [oneCountry ? encodeButton({ action: 'map', lang, key: mapKey(country.code) }) : null, UI[lang].map, '🗺️'],
+  ];
+  const row = candidates.flatMap(([id, label, emoji]) => (id ? [button(id, label, emoji)] : []));
   return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
 }
 
