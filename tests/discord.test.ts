@@ -419,3 +419,23 @@ describe('Discord bot with rate limits', () => {
     expect(text).toMatch(/cyberexport_rate_limited_total\{platform="discord",kind="inline"\} 1/);
   });
 });
+
+describe('Discord sharding', () => {
+  test('DISCORD_SHARDS=auto: the client asks for the recommended shard count, connects and answers', async () => {
+    const fake = await DiscordFake.start();
+    const bot = await startDiscord({
+      config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl },
+      answers: freshAnswers(),
+      log: capturingLogger([]),
+      clientOptions: { shards: 'auto', rest: { timeout: 3000 } },
+    });
+    try {
+      expect(bot.client.ws.shards.size).toBe(1);
+      const { id } = fake.command('allowed', { country: 'India' });
+      expect(embedOf(await fake.waitFor(fake.callbackOf(id))).title).toContain('India');
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  });
+});
