@@ -15,7 +15,7 @@ import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './typ
 
 export { REGIONS, TOPICS } from '../knowledge/schema.js';
 export { flagOf } from './countries.js';
-export { langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
+export { COLON, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
 

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { argsOf, readCommand } from '../../../commands/table.js';
-import type { Answer, Core, Lang } from '../../core/index.js';
+import { type Answer, COLON, type Core, type Lang } from '../../core/index.js';
 import { renderPlain } from './render.js';
 
 /** A typed line: a command from the shared table ("/nso apple") or a free question. */
@@ -22,7 +22,7 @@ export type MapWriter = (answer: Answer) => Promise<string | undefined>;
 /** The answer as text, with the path of its map image when it has one. */
 export async function renderLine(answer: Answer, writeMap?: MapWriter): Promise<string> {
   const path = answer.map && writeMap ? await writeMap(answer) : undefined;
-  const map = path ? `\n\n${answer.lang === 'fr' ? 'Carte' : 'Map'}: ${path}` : '';
+  const map = path ? `\n\n${answer.lang === 'fr' ? 'Carte' : 'Map'}${COLON[answer.lang]}${path}` : '';
   return `${renderPlain(answer)}${map}`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering for the terminal and the `ask` command.
  */
-import type { Answer } from '../../core/index.js';
+import { type Answer, COLON } from '../../core/index.js';
 
 const LABEL = {
   en: { sources: 'Sources', asOf: 'As of' },
@@ -12,8 +12,9 @@ export function renderPlain(answer: Answer): string {
   const label = LABEL[answer.lang];
   const parts = [answer.title, '', answer.text];
   if (answer.sources.length > 0) {
-    parts.push('', `${label.sources}:`);
-    for (const s of answer.sources) parts.push(`  - ${s.publisher}, ${s.date}: ${s.title} <${s.url}>`);
+    const colon = COLON[answer.lang];
+    parts.push('', `${label.sources}${colon.trimEnd()}`);
+    for (const s of answer.sources) parts.push(`  - ${s.publisher}, ${s.date}${colon}${s.title} <${s.url}>`);
   }
   if (answer.asOf) parts.push('', `${label.asOf} ${answer.asOf}`);
   return parts.join('\n');
