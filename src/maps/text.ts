@@ -36,6 +36,8 @@ export const MAP_TEXT = {
 /** Region names: the same as in the bot's answers and menus. */
 export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
 
+import { formatDate as formatCoreDate } from '../core/i18n.js';
+
 /** What a focus map says about its country, after the name. */
 export const FOCUS_STATUS: Record<Status, Phrase> = {
   listed: { en: 'On the list of {n} countries', fr: 'Sur la liste des {n} pays' },
@@ -47,16 +49,9 @@ export const FOCUS_STATUS: Record<Status, Phrase> = {
   domestic: { en: 'The exporting country', fr: 'Le pays exportateur' },
 };
 
-const MONTHS: Record<Lang, string[]> = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
-};
-
-/** `2021-11-25` → "25 Nov 2021" / "25 nov. 2021" (fixed tables: no dependence on the ICU version). */
+/** "25 Nov 2021" / "25 nov. 2021": the core's dates, so the map and the answer agree. */
 export function formatDate(iso: string, lang: Lang): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const name = MONTHS[lang][(month ?? 1) - 1] ?? '';
-  return `${day} ${name} ${year}`;
+  return formatCoreDate(iso, 'day', lang);
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {
