@@ -2,6 +2,7 @@
  * The map's own words in English and French, the report date, and a rough text-width estimate for
  * the Inter font (the SVG is laid out before resvg measures anything).
  */
+import { formatDate as formatCoreDate } from '../core/i18n.js';
 import type { Status } from '../core/types.js';
 import type { Lang } from '../knowledge/schema.js';
 
@@ -35,8 +36,6 @@ export const MAP_TEXT = {
 
 /** Region names: the same as in the bot's answers and menus. */
 export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
-
-import { formatDate as formatCoreDate } from '../core/i18n.js';
 
 /** What a focus map says about its country, after the name. */
 export const FOCUS_STATUS: Record<Status, Phrase> = {
