@@ -24,6 +24,19 @@ describe('memory cache', () => {
     expect(second.rendered).toBe(first.rendered);
   });
 
+  test('questions that differ only in flags, codes or case are different questions', async () => {
+    const answers = new Answers(core, createCache({ namespace: 'flags', ttlMs: 60_000 }));
+    const titles = [];
+    for (const q of ['🇲🇦', '🇮🇳', '🇫🇷 ?', 'MA', 'ma']) titles.push((await answers.ask('test', q, {}, render)).answer.title);
+    expect(titles.slice(0, 4)).toEqual([
+      expect.stringContaining('Morocco'),
+      expect.stringContaining('India'),
+      expect.stringContaining('France'),
+      expect.stringContaining('Morocco'),
+    ]);
+    expect(titles[4]).not.toContain('Morocco');
+  });
+
   test('a store that throws or hangs costs a recompute, not an answer', async () => {
     const broken = new Keyv({
       store: {

@@ -4,7 +4,6 @@
  * version; a cache failure only costs a recompute.
  */
 import type { Answer, AskOptions, Core, Lang, MapSpec, Request } from '../core/index.js';
-import { normalize } from '../core/text.js';
 import type { Cache } from '../infra/cache.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
@@ -37,7 +36,8 @@ export class Answers {
 
   /** A free-text question, rendered by `render` for `platform`. */
   ask<T>(platform: string, question: string, options: AskOptions, render: (a: Answer) => T): Promise<Rendered<T>> {
-    const key = ['ask', platform, normalize(question), options.hint ?? '', options.lang ?? ''].join('|');
+    // Keyed by meaning: every phrasing of one question shares an entry; 🇲🇦 and 🇮🇳 never do.
+    const key = ['ask', platform, this.core.meaningOf(question, options)].join('|');
     return this.cached(platform, key, () => this.core.ask(question, options), render);
   }
 

@@ -30,6 +30,11 @@ export interface Core {
   ask(question: string, options?: AskOptions): Answer;
   /** Answers a structured request (a command or a button); `question` is echoed in the answer. */
   run(request: Request, options?: AskOptions & { question?: string }): Answer;
+  /**
+   * What a question was understood as, as a string: two questions with the same meaning ("Is Morocco
+   * allowed?", "is MOROCCO allowed") have the same one, and get the same answer. Cache keys use it.
+   */
+  meaningOf(question: string, options?: AskOptions): string;
   /** Countries for an autocomplete box, best first. */
   suggestCountries(query: string, lang: Lang, limit: number): CountrySuggestion[];
   /** Changes with the data: part of every cache key. */
@@ -53,13 +58,19 @@ export function createCore(knowledge: Knowledge): Core {
     return { ...answer, question, countries, sources: [...answer.sources] };
   }
 
-  function ask(raw: string, options: AskOptions = {}): Answer {
+  /** Reads a question: what it asks, in which language, and the key of that meaning. */
+  function understand(raw: string, options: AskOptions) {
     const question = cleanQuestion(raw);
     const parsed = parseQuestion(index, question, options.hint);
     const lang = options.lang ?? parsed.lang;
-    const named = parsed.countries;
-    const codes = named.map((c) => c.code).join(',');
+    const codes = parsed.countries.map((c) => c.code).join(',');
     const key = [parsed.intent, lang, parsed.topic, codes, parsed.unknownWords[0], parsed.region].join('|');
+    return { question, parsed, lang, key };
+  }
+
+  function ask(raw: string, options: AskOptions = {}): Answer {
+    const { question, parsed, lang, key } = understand(raw, options);
+    const named = parsed.countries;
     return memo(key, question, named, () => {
       switch (parsed.intent) {
         case 'country_status':
@@ -134,5 +145,6 @@ export function createCore(knowledge: Knowledge): Core {
     }));
   }
 
-  return { ask, run, suggestCountries, version: knowledge.version };
+  const meaningOf = (question: string, options: AskOptions = {}) => understand(question, options).key;
+  return { ask, run, meaningOf, suggestCountries, version: knowledge.version };
 }
