@@ -14,7 +14,7 @@ import { type CheckResult, cacheReadiness, createHttpServer } from './infra/http
 import { createLogger } from './infra/log.js';
 import { createMetrics } from './infra/metrics.js';
 import { RateLimiter } from './infra/rate-limit.js';
-import { createStore } from './infra/store.js';
+import { createStores } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createMapRenderer, mapWriter } from './maps/index.js';
 
@@ -41,27 +41,26 @@ async function main(): Promise<void> {
   });
   let lastWarning = 0;
   const metrics = createMetrics();
-  const store = createStore(config.CACHE_URL);
   const onError = (error: unknown) => {
     metrics.cache.inc({ result: 'error' });
     if (Date.now() - lastWarning < CACHE_WARNING_EVERY_MS) return;
     lastWarning = Date.now();
     log.warn({ err: error }, 'cache unavailable: answering without it');
   };
+  const { store, counter } = createStores(config.CACHE_URL, onError);
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,
     store,
     onError,
   });
-  // Rate counts live in the same store, so that every instance shares them.
-  const counts = createCache({ namespace: 'rate', ttlMs: MINUTE, store, onError });
+  // Rate counts live in the same Redis as the cache, so that every instance shares them.
   const answers = new Answers(core, cache, {
     metrics,
     maps: createMapRenderer(kb),
     limits: {
-      ask: new RateLimiter(counts, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
-      inline: new RateLimiter(counts, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
+      ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
+      inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
     },
   });
   // One HTTP server for the process: /healthz, /readyz, /metrics, and the Telegram webhook.

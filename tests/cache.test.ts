@@ -27,7 +27,8 @@ describe('memory cache', () => {
   test('questions that differ only in flags, codes or case are different questions', async () => {
     const answers = new Answers(core, createCache({ namespace: 'flags', ttlMs: 60_000 }));
     const titles = [];
-    for (const q of ['🇲🇦', '🇮🇳', '🇫🇷 ?', 'MA', 'ma']) titles.push((await answers.ask('test', q, {}, render)).answer.title);
+    for (const q of ['🇲🇦', '🇮🇳', '🇫🇷 ?', 'MA', 'ma'])
+      titles.push((await answers.ask('test', q, {}, render)).answer.title);
     expect(titles.slice(0, 4)).toEqual([
       expect.stringContaining('Morocco'),
       expect.stringContaining('India'),

@@ -12,6 +12,7 @@ import { type DiscordBot, startDiscord } from '../src/adapters/discord/bot.js';
 import { escapeText, NSO_COLOUR, STATUS_COLOUR } from '../src/adapters/discord/render.js';
 import { type Answer, type AskOptions, type Core, createCore, type Request, TOPIC_TITLE } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
+import { createMemoryCounter } from '../src/infra/counter.js';
 import type { Logger } from '../src/infra/log.js';
 import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
@@ -375,7 +376,7 @@ describe('Discord bot with rate limits', () => {
 
   beforeAll(async () => {
     fake = await DiscordFake.start();
-    const counts = createCache({ namespace: `rate-${Math.random()}`, ttlMs: 60_000 });
+    const counts = createMemoryCounter();
     const answers = new Answers(core, createCache({ namespace: `limited-${Math.random()}`, ttlMs: 60_000 }), {
       metrics,
       limits: {

@@ -12,6 +12,7 @@ import { renderTelegram } from '../src/adapters/telegram/render.js';
 import { type Answer, type Core, createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { loadConfig } from '../src/infra/config.js';
+import { createMemoryCounter } from '../src/infra/counter.js';
 import { createLogger } from '../src/infra/log.js';
 import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
@@ -373,7 +374,7 @@ describe('webhook and shutdown', () => {
 
 describe('rate limits and logs', () => {
   test('over the limit: one polite notice, then silence; other users still answered; each answer logged', async () => {
-    const counts = createCache({ namespace: 'rate', ttlMs: 60_000 });
+    const counts = createMemoryCounter();
     const metrics = createMetrics();
     const lines: Record<string, unknown>[] = [];
     const capture = createLogger({

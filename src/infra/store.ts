@@ -5,6 +5,7 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import QuickLRU from 'quick-lru';
+import { type Counter, createMemoryCounter, createRedisCounter } from './counter.js';
 
 /** Entries kept by the in-memory store: the least recently used go first, so memory stays bounded. */
 export const MEMORY_ENTRIES = 10_000;
@@ -21,8 +22,14 @@ export function createMemoryStore(max = MEMORY_ENTRIES): Keyv {
   });
 }
 
-export function createStore(cacheUrl: string | undefined): Keyv {
-  if (!cacheUrl) return createMemoryStore();
+/** The shared state: the keyv store of the answer cache, and the counters of the rate limits. */
+export interface Stores {
+  store: Keyv;
+  counter: Counter;
+}
+
+export function createStores(cacheUrl: string | undefined, onError?: (error: unknown) => void): Stores {
+  if (!cacheUrl) return { store: createMemoryStore(), counter: createMemoryCounter() };
   // A Redis that is down must not hold answers back: fail calls fast and keep reconnecting.
   const redis = new KeyvRedis(
     {
@@ -31,5 +38,13 @@ export function createStore(cacheUrl: string | undefined): Keyv {
     },
     { throwOnConnectError: false, throwOnErrors: false },
   );
-  return new Keyv({ store: redis, useKeyPrefix: false });
+  return {
+    store: new Keyv({ store: redis, useKeyPrefix: false }),
+    counter: createRedisCounter(redis, { namespace: 'rate', ...(onError ? { onError } : {}) }),
+  };
+}
+
+/** The keyv store alone (benchmarks, tests). */
+export function createStore(cacheUrl: string | undefined): Keyv {
+  return createStores(cacheUrl).store;
 }
