@@ -336,6 +336,23 @@ describe('Discord bot with a slow answer cache', () => {
     await fake?.close();
   });
 
+  test('a slow button that fails after deferUpdate apologizes privately and leaves the public answer alone', async () => {
+    const { token, call } = await (async () => {
+      const sent = fake.command('allowed', { country: 'Spain' });
+      await fake.waitFor(fake.callbackOf(sent.id));
+      return { token: sent.token, call: await fake.waitFor(fake.editOf(sent.token)) };
+    })();
+    const message = fake.messageObject(fake.channelId, call.body);
+    const click = fake.click(buttonsOf(call)[1].custom_id, message);
+    expect((await fake.waitFor(fake.callbackOf(click.id))).body.type).toBe(6); // deferUpdate
+    fake.fail(fake.editOf(click.token), { status: 500, times: 4 });
+    const apology = await fake.waitFor(fake.followUpOf(click.token));
+    expect(apology.body.flags).toBe(EPHEMERAL);
+    expect(apology.body.content).toMatch(/^Sorry/);
+    expect(fake.calls.filter((c) => fake.editOf(click.token)(c) && c.status === 200)).toHaveLength(0);
+    expect(token).not.toBe(click.token);
+  });
+
   test('a shutdown during a slow answer sends the answer first, then disconnects', async () => {
     const { id, token } = fake.command('allowed', { country: 'Mexico' });
     await sleep(20); // the interaction is being answered

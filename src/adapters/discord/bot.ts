@@ -106,6 +106,9 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...options.clientOptions?.rest },
   });
 
+  /** Button clicks answered by editing their message in place (deferUpdate), not by a reply. */
+  const updating = new WeakSet<Interaction>();
+
   /** A map answer gets its image attached (when a renderer is configured); others are left as they are. */
   async function withMap(result: Rendered<DiscordMessage>): Promise<Rendered<DiscordMessage>> {
     if (result.answer.intent !== 'map') return result;
@@ -128,8 +131,10 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
       if (mode === 'update' && interaction.isButton()) await interaction.update(result.rendered);
       else await interaction.reply({ ...result.rendered, ...(flags ? { flags } : {}) });
     } else {
-      if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
-      else await interaction.deferReply(flags ? { flags } : {});
+      if (mode === 'update' && interaction.isButton()) {
+        updating.add(interaction);
+        await interaction.deferUpdate();
+      } else await interaction.deferReply(flags ? { flags } : {});
       result = await work;
       await interaction.editReply(result.rendered);
     }
@@ -224,7 +229,8 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     try {
       if (!interaction.deferred && !interaction.replied)
         await interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
-      else if (!interaction.replied) await interaction.editReply(notice);
+      // After deferUpdate, editReply would replace the public answer with the apology.
+      else if (!interaction.replied && !updating.has(interaction)) await interaction.editReply(notice);
       else await interaction.followUp({ ...notice, flags: MessageFlags.Ephemeral });
     } catch (apologyError) {
       log.warn({ err: apologyError, interactionId: interaction.id }, 'discord apology failed');

@@ -7,7 +7,7 @@
  * const telegram = await startTelegram({ config: loadConfig(), answers, log });
  * process.once('SIGTERM', () => void telegram.stop('SIGTERM'));
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type Context, Telegraf, type Telegram, TelegramError } from 'telegraf';
 import type { InlineQueryResult, Message, ReplyParameters, Update, UserFromGetMe } from 'telegraf/types';
@@ -147,13 +147,13 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   retryOnFlood(bot.telegram, log);
 
   const remembered = new Map<string, { question: string; hint: Lang }>();
-  let nextId = 0;
 
   /** A short key for the buttons of `answer`; free text that cannot be rebuilt is remembered. */
   function keyFor(answer: Answer, question: string, hint: Lang): string {
     const key = requestKey(answer);
     if (key) return key;
-    const id = `q:${(nextId++).toString(36)}`;
+    // Random, so that an old button never meets another question after a restart or on another instance.
+    const id = `q:${randomBytes(6).toString('base64url')}`;
     remembered.set(id, { question, hint });
     if (remembered.size > REMEMBERED_QUESTIONS) remembered.delete(remembered.keys().next().value as string);
     return id;
@@ -260,8 +260,9 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     const isPrivate = ctx.chat.type === 'private';
     if (!('text' in message)) {
       // Stickers, photos, voice…: the help in private, silence in groups.
-      if (isPrivate)
+      if (isPrivate && (await admitted(ctx, 'ask', hint))) {
         await runCommand(ctx, { name: 'help', botName: undefined, rest: '', spec: undefined }, '/help', hint);
+      }
       return;
     }
     const text = message.text.slice(0, MAX_INPUT_LENGTH);
@@ -283,7 +284,8 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   bot.on('inline_query', async (ctx) => {
     const hint = langOfLocale(ctx.inlineQuery.from.language_code);
     if (!(await admitted(ctx, 'inline', hint))) {
-      await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+      // Not cached: the user may ask again as soon as the minute is over.
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
       return;
     }
     const results = await inlineResults(answers, ctx.inlineQuery.query.slice(0, MAX_INPUT_LENGTH), hint);
