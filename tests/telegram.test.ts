@@ -358,6 +358,16 @@ describe('webhook and shutdown', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 
+  test('polling refuses to start while a webhook is set, instead of cutting off the instances on it', async () => {
+    await fetch(`${api.apiRoot}bot${TOKEN}/setWebhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://bot.example.org/telegram/hook', secret_token: 'fleet_secret' }),
+    });
+    await expect(start()).rejects.toThrow(/A webhook is set for this bot.*same TELEGRAM_WEBHOOK_URL/);
+    expect(api.callsTo('deleteWebhook')).toHaveLength(0);
+  });
+
   test('stop resolves, polling ends, and another instance can then take over', async () => {
     const handle = await start();
     await api.waitForPoller();

@@ -454,6 +454,13 @@ function conflictError(): Error {
   );
 }
 
+function webhookSetError(url: string): Error {
+  return new Error(
+    `A webhook is set for this bot (${url}): other instances run on it. ` +
+      'Start this one with the same TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET and an HTTP_PORT, or delete the webhook to poll.',
+  );
+}
+
 function explain(error: unknown): unknown {
   if (isTelegramError(error, 409)) return conflictError();
   if (isTelegramError(error, 401)) {
@@ -563,9 +570,12 @@ export async function startTelegram(options: {
   if (config.TELEGRAM_WEBHOOK_URL) return startWebhook(bot, config, log, options.http);
 
   try {
-    await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    // Polling would need the webhook deleted, which would cut off every instance running on it.
+    const { url } = await bot.telegram.getWebhookInfo();
+    if (url) throw webhookSetError(url);
     // telegraf reports a conflict only by rejecting `launch` later on: ask once up front, without
-    // confirming anything (no offset), so a second instance fails at start with a clear message.
+    // confirming anything (no offset). Telegram ends the older of two pollers with 409, so whichever
+    // instance loses stops with a message saying why.
     await bot.telegram.getUpdates(0, 1, 0, [...ALLOWED_UPDATES]);
   } catch (error) {
     throw explain(error);

@@ -9,7 +9,7 @@
  */
 
 import { formatDate } from '../../core/i18n.js';
-import type { Answer, Lang, Source } from '../../core/index.js';
+import { type Answer, COLON, type Lang, type Source } from '../../core/index.js';
 import { mapKey } from '../request-key.js';
 
 /** Telegram's limit after entity parsing; we keep the HTML itself under it, which is stricter. */
@@ -156,7 +156,7 @@ export function splitMessages(paragraphs: Paragraph[], limit = MAX_MESSAGE_LENGT
 function sourceLine(source: Source, lang: Lang): Line {
   return [
     { text: '• ' },
-    { text: `${source.publisher}: ${source.title}`, href: source.url },
+    { text: `${source.publisher}${COLON[lang]}${source.title}`, href: source.url },
     { text: ` (${formatDate(source.date, 'day', lang)})` },
   ];
 }
@@ -164,7 +164,7 @@ function sourceLine(source: Source, lang: Lang): Line {
 function sourcesParagraph(answer: Answer, limit = answer.sources.length): Paragraph {
   const hidden = answer.sources.length - limit;
   return [
-    [{ text: `${LABELS[answer.lang].sources}:`, bold: true }],
+    [{ text: `${LABELS[answer.lang].sources}${COLON[answer.lang].trimEnd()}`, bold: true }],
     ...answer.sources.slice(0, limit).map((s) => sourceLine(s, answer.lang)),
     ...(hidden > 0 ? [[{ text: LABELS[answer.lang].more(hidden), italic: true }]] : []),
   ];
@@ -235,8 +235,8 @@ export function renderCaption(answer: Answer, limit = MAX_CAPTION_LENGTH): strin
   if (first) {
     const source: Paragraph = [
       [
-        { text: `${LABELS[lang].source}: ` },
-        { text: `${clipText(first.publisher, 60)}: ${clipText(first.title, 150)}`, href: first.url },
+        { text: `${LABELS[lang].source}${COLON[lang]}` },
+        { text: `${clipText(first.publisher, 60)}${COLON[lang]}${clipText(first.title, 150)}`, href: first.url },
         { text: ` (${formatDate(first.date, 'day', lang)})` },
       ],
     ];
