@@ -63,8 +63,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'list',
     description: {
-      en: 'The 37 countries on the November 2021 list',
-      fr: 'Les 37 pays de la liste de novembre 2021',
+      en: 'The countries on the reported list',
+      fr: 'Les pays de la liste révélée par la presse',
     },
     options: [],
     toRequest: () => ({ intent: 'list_allowed' }),

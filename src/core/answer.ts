@@ -126,7 +126,7 @@ export class Composer {
       sections.push(`${p.meaningHeading}${COLON[lang]}${meaning.text[lang]}`);
       used.add(meaning);
     }
-    sections.push(`${p.reportDate(this.reportDate(lang))} ${p.countryFootnote}`);
+    sections.push(`${p.reportDate(this.reportDate(lang), this.kb.exportList.reportedBy)} ${p.countryFootnote}`);
     return {
       question,
       lang,
@@ -183,7 +183,7 @@ export class Composer {
       used.add(s);
     }
     used.add(this.statement('report-2021'));
-    sections.push(p.reportDate(this.reportDate(lang)));
+    sections.push(p.reportDate(this.reportDate(lang), this.kb.exportList.reportedBy));
     return {
       question,
       lang,
@@ -283,7 +283,7 @@ export class Composer {
     const text = ref
       ? joinSections([
           list.statusText[ref.status][lang].replaceAll('{name}', ref.name),
-          p.reportDate(this.reportDate(lang)),
+          p.reportDate(this.reportDate(lang), this.kb.exportList.reportedBy),
         ])
       : caption;
     return {

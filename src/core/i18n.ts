@@ -80,8 +80,8 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 
 export const PHRASES = {
   en: {
-    reportDate: (date: string) =>
-      `Reported on ${date} by the Israeli daily Calcalist; Israel never published the list.`,
+    reportDate: (date: string, by: string) =>
+      `Reported on ${date} by the Israeli daily ${by}; Israel never published the list.`,
     meaningHeading: 'What the list means',
     notesHeading: (name: string) => `Reported about ${name} and Pegasus`,
     conflictHeading: 'Where sources disagree',
@@ -110,7 +110,7 @@ export const PHRASES = {
     ].join('\n'),
     unknownTitle: 'I did not understand',
     unknown:
-      'I can tell whether Israeli firms may sell offensive cyber tools to a country (as reported in November 2021), and what happened with NSO Group and Pegasus. Try “Is Morocco allowed?” or “What happened with NSO?”.',
+      'I can tell whether Israeli firms may sell offensive cyber tools to a country (as reported in the press), and what happened with NSO Group and Pegasus. Try “Is Morocco allowed?” or “What happened with NSO?”.',
     countryFootnote: 'This is what was reported, not legal advice.',
     mapTitle: (region: string) => `Map of the list: ${region}`,
     mapFocusTitle: (headline: string) => `${headline} (map)`,
@@ -118,8 +118,8 @@ export const PHRASES = {
       `The ${count} countries on the list reported on ${date} (down from ${before}), the ones named as dropped (${named}), and Israel, the exporter; every other country is off the list. Each sale still needs an export licence.`,
   },
   fr: {
-    reportDate: (date: string) =>
-      `Révélé le ${date} par le quotidien israélien Calcalist ; Israël n’a jamais publié la liste.`,
+    reportDate: (date: string, by: string) =>
+      `Révélé le ${date} par le quotidien israélien ${by} ; Israël n’a jamais publié la liste.`,
     meaningHeading: 'Ce que signifie la liste',
     notesHeading: (name: string) => `Pegasus, ce qui a été rapporté (${name})`,
     conflictHeading: 'Là où les sources divergent',
@@ -148,7 +148,7 @@ export const PHRASES = {
     ].join('\n'),
     unknownTitle: 'Je n’ai pas compris',
     unknown:
-      'Je peux dire si les entreprises israéliennes peuvent vendre des cyberarmes offensives à un pays (selon les informations de novembre 2021), et ce qui est arrivé à NSO Group et Pegasus. Essayez « Le Maroc est-il autorisé ? » ou « Que s’est-il passé avec NSO ? ».',
+      'Je peux dire si les entreprises israéliennes peuvent vendre des cyberarmes offensives à un pays (selon les informations publiées), et ce qui est arrivé à NSO Group et Pegasus. Essayez « Le Maroc est-il autorisé ? » ou « Que s’est-il passé avec NSO ? ».',
     countryFootnote: 'Ceci rapporte ce qui a été publié ; ce n’est pas un avis juridique.',
     mapTitle: (region: string) => `Carte de la liste : ${region}`,
     mapFocusTitle: (headline: string) => `${headline} (carte)`,

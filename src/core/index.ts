@@ -13,11 +13,11 @@ import { parseQuestion, VOCABULARY } from './intent.js';
 import { cleanQuestion, tokenize } from './text.js';
 import type { Answer, AskOptions, CountrySuggestion, Lang, Request } from './types.js';
 
-export { REGIONS, TOPICS } from '../knowledge/schema.js';
 export { flagOf } from './countries.js';
 export { COLON, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
+export { REGIONS, TOPICS } from './vocabulary.js';
 
 /** Composed answers kept for reuse; the table is emptied when full. */
 const MEMO_SIZE = 5000;

@@ -3,6 +3,10 @@
  * these, so a field is declared once. Loading lives in `load.ts`; the core only sees `Knowledge`.
  */
 import { z } from 'zod';
+import { REGIONS, TOPICS } from '../core/vocabulary.js';
+
+export type { Region } from '../core/vocabulary.js';
+export { REGIONS, TOPICS };
 
 /** ISO date, with `xx` never allowed: an unknown day or month is written `01` and `precision` says so. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -11,24 +15,7 @@ export const Confidence = z.enum(['high', 'medium', 'low']);
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
 export const Lang = z.enum(['en', 'fr']);
 
-export const TOPICS = [
-  'overview',
-  'pegasus',
-  'investigations',
-  'export_list',
-  'us_entity_list',
-  'apple_lawsuit',
-  'whatsapp_lawsuit',
-  'khashoggi',
-  'finances',
-  'ownership',
-  'latest',
-] as const;
 export const Topic = z.enum(TOPICS);
-
-/** Map regions (`/map europe`). */
-export const REGIONS = ['world', 'europe', 'middle-east', 'americas', 'asia-pacific', 'africa'] as const;
-export type Region = (typeof REGIONS)[number];
 
 export const Source = z.strictObject({
   title: z.string().min(1),
@@ -60,6 +47,8 @@ export const Statement = z.strictObject({
 export const ExportList = z.strictObject({
   /** Date of the report the list comes from. */
   reportedOn: IsoDate,
+  /** Who reported it (the list was never published officially). */
+  reportedBy: z.string().min(1),
   previousCount: z.number().int().positive(),
   listed: z.array(CountryCode).length(37),
   removed: z.array(CountryCode).min(1),
@@ -130,11 +119,3 @@ export interface Knowledge {
   /** Changes whenever any data file changes: part of every cache key. */
   version: string;
 }
-
-/** The data files and the schema each must satisfy. */
-export const DATA_FILES = {
-  'export-list.json': ExportList,
-  'timeline.json': Timeline,
-  'country-notes.json': CountryNotes,
-  'aliases.json': Aliases,
-} as const;

@@ -258,7 +258,11 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     out.push(text(x + 26, y, item.label, legendSize));
     x += itemWidth + 28;
   }
-  out.push(text(map.x, layout.height - 16, MAP_TEXT.footer[lang], 12.5, { color: MAP_COLORS.mutedText }));
+  out.push(
+    text(map.x, layout.height - 16, fill(MAP_TEXT.footer[lang], { by: kb.exportList.reportedBy }), 12.5, {
+      color: MAP_COLORS.mutedText,
+    }),
+  );
   out.push('</svg>');
   return out.join('\n');
 }

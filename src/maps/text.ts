@@ -25,8 +25,8 @@ export const MAP_TEXT = {
   legendSmall: { en: 'Small country on the list', fr: 'Petit pays de la liste' },
   israel: { en: 'Israel', fr: 'Israël' },
   footer: {
-    en: 'Sources: Calcalist report and its press reprints · Borders: Natural Earth',
-    fr: 'Sources : article de Calcalist et ses reprises · Frontières : Natural Earth',
+    en: 'Sources: {by} report and its press reprints · Borders: Natural Earth',
+    fr: 'Sources : article de {by} et ses reprises · Frontières : Natural Earth',
   },
   focusFooter: {
     en: 'List reported {date} · Borders: Natural Earth',
