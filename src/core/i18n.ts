@@ -80,6 +80,21 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 
 export const PHRASES = {
   en: {
+    whyTitle: 'Why it has this status',
+    notNamed: (name: string) =>
+      `Reporting did not name ${name} among the countries dropped, nor give a reason for leaving it off the list.`,
+    sinceTitle: 'Since when',
+    sinceIntro: (date: string) => `This is the list as reported on ${date}. What the sources say about its dates:`,
+    noNotes: (name: string) => `The sources hold nothing more about ${name} and Pegasus.`,
+    sourcesOfTitle: (title: string) => `Sources: ${title}`,
+    noSources: 'This answer relies on no dated source.',
+    thanksTitle: 'You’re welcome',
+    thanks: 'Ask me anything else about the export list or NSO.',
+    resetTitle: 'Forgotten',
+    reset: 'I’ve forgotten our conversation. Ask me about a country (“Is Morocco allowed?”) or about NSO.',
+    or: ' or ',
+    whichTitle: 'Which one do you mean?',
+    which: 'That name fits several countries. Reply with the number, or pick one:',
     reportDate: (date: string, by: string) =>
       `Reported on ${date} by the Israeli daily ${by}; Israel never published the list.`,
     meaningHeading: 'What the list means',
@@ -109,8 +124,12 @@ export const PHRASES = {
       'Also: “Which countries are on the list?”, “Which were removed?”, “Sources?”. I answer in English or French.',
     ].join('\n'),
     unknownTitle: 'I did not understand',
-    unknown:
-      'I can tell whether Israeli firms may sell offensive cyber tools to a country (as reported in the press), and what happened with NSO Group and Pegasus. Try “Is Morocco allowed?” or “What happened with NSO?”.',
+    unknown: [
+      'That is not something I can answer. I tell whether Israeli firms may sell offensive cyber tools to a country (as reported in the press), and what happened with NSO Group and Pegasus. Try:',
+      '• Is Morocco allowed?',
+      '• Which countries are on the list?',
+      '• What happened with NSO?',
+    ].join('\n'),
     countryFootnote: 'This is what was reported, not legal advice.',
     mapTitle: (region: string) => `Map of the list: ${region}`,
     mapFocusTitle: (headline: string) => `${headline} (map)`,
@@ -118,6 +137,22 @@ export const PHRASES = {
       `The ${count} countries on the list reported on ${date} (down from ${before}), the ones named as dropped (${named}), and Israel, the exporter; every other country is off the list. Each sale still needs an export licence.`,
   },
   fr: {
+    whyTitle: 'Pourquoi ce statut',
+    notNamed: (name: string) =>
+      `La presse n’a pas cité ${name} parmi les pays retirés, ni donné de raison à son absence de la liste.`,
+    sinceTitle: 'Depuis quand',
+    sinceIntro: (date: string) => `Il s’agit de la liste révélée le ${date}. Ce que disent les sources sur ses dates :`,
+    noNotes: (name: string) => `Les sources ne disent rien de plus sur ${name} et Pegasus.`,
+    sourcesOfTitle: (title: string) => `Sources : ${title}`,
+    noSources: 'Cette réponse ne s’appuie sur aucune source datée.',
+    thanksTitle: 'Avec plaisir',
+    thanks: 'Posez-moi une autre question sur la liste d’exportation ou sur NSO.',
+    resetTitle: 'C’est oublié',
+    reset:
+      'J’ai oublié notre conversation. Demandez-moi un pays (« Le Maroc est-il autorisé ? ») ou parlez-moi de NSO.',
+    or: ' ou ',
+    whichTitle: 'Lequel voulez-vous dire ?',
+    which: 'Ce nom correspond à plusieurs pays. Répondez par le numéro, ou choisissez :',
     reportDate: (date: string, by: string) =>
       `Révélé le ${date} par le quotidien israélien ${by} ; Israël n’a jamais publié la liste.`,
     meaningHeading: 'Ce que signifie la liste',
@@ -147,8 +182,12 @@ export const PHRASES = {
       'Aussi : « Quels pays sont sur la liste ? », « Lesquels ont été retirés ? », « Sources ? ». Je réponds en français ou en anglais.',
     ].join('\n'),
     unknownTitle: 'Je n’ai pas compris',
-    unknown:
-      'Je peux dire si les entreprises israéliennes peuvent vendre des cyberarmes offensives à un pays (selon les informations publiées), et ce qui est arrivé à NSO Group et Pegasus. Essayez « Le Maroc est-il autorisé ? » ou « Que s’est-il passé avec NSO ? ».',
+    unknown: [
+      'Je ne sais pas répondre à cela. Je dis si les entreprises israéliennes peuvent vendre des cyberarmes offensives à un pays (selon les informations publiées), et ce qui est arrivé à NSO Group et Pegasus. Essayez :',
+      '• Le Maroc est-il autorisé ?',
+      '• Quels pays sont sur la liste ?',
+      '• Que s’est-il passé avec NSO ?',
+    ].join('\n'),
     countryFootnote: 'Ceci rapporte ce qui a été publié ; ce n’est pas un avis juridique.',
     mapTitle: (region: string) => `Carte de la liste : ${region}`,
     mapFocusTitle: (headline: string) => `${headline} (carte)`,

@@ -41,31 +41,21 @@ export interface Answer {
   title: string;
   /** The answer as plain text in `lang`, without the headline. */
   text: string;
+  /** The longer text behind "More"; null when there is nothing more. */
+  details: string | null;
   sources: Source[];
   /** Date of the newest fact the answer relies on; null for `help` and `unknown`. */
   asOf: string | null;
   /** For intent `map`: the image to send with the answer (a region, or a country's locator map). */
   map?: MapSpec;
+  /** When a name fits several countries ("Congo"): the answer asks which one, offering these. */
+  choices?: CountryRef[];
 }
 
 export interface MapSpec {
   region: Region;
   /** Alpha-2 code of the country a locator map centres on. */
   focus: string | null;
-}
-
-/** A structured request, as a command (or a button) makes it; free text goes through `ask`. */
-export type Request =
-  | { intent: 'country_status'; country: string }
-  | { intent: 'nso'; topic?: Topic | undefined }
-  | { intent: 'map'; region?: Region | undefined; country?: string | undefined }
-  | { intent: 'list_allowed' | 'list_removed' | 'sources' | 'help' };
-
-export interface AskOptions {
-  /** Used when the text alone does not tell the language (platform locale, `--lang`). */
-  hint?: Lang | undefined;
-  /** Forces the reply language (the "Français" / "English" button). */
-  lang?: Lang | undefined;
 }
 
 export interface CountrySuggestion {

@@ -3,11 +3,22 @@
  * file and the field.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { FEATURES_VERSION } from '../core/understand/features.js';
+import { isLabel } from '../core/understand/labels.js';
 import { loadCountryNames } from './country-names.js';
-import { Aliases, CountryNotes, ExportList, type Knowledge, Timeline } from './schema.js';
+import {
+  Aliases,
+  AmbiguousNames,
+  CountryNotes,
+  ExportList,
+  type Knowledge,
+  NluCorpus,
+  NluModel,
+  Timeline,
+} from './schema.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -19,7 +30,7 @@ function readJson<S extends z.ZodType>(
   dir: string,
   file: string,
   schema: S,
-  hash: ReturnType<typeof createHash>,
+  ...hashes: ReturnType<typeof createHash>[]
 ): z.infer<S> {
   const path = `${dir}/${file}`;
   let raw: string;
@@ -28,7 +39,7 @@ function readJson<S extends z.ZodType>(
   } catch (error) {
     throw new DataError(`${path}: cannot read the file (${(error as Error).message})`);
   }
-  hash.update(file).update(raw);
+  for (const hash of hashes) hash.update(file).update(raw);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -51,7 +62,18 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   const exportList = readJson(dir, 'export-list.json', ExportList, hash);
   const { events } = readJson(dir, 'timeline.json', Timeline, hash);
   const { notes } = readJson(dir, 'country-notes.json', CountryNotes, hash);
-  const { aliases } = readJson(dir, 'aliases.json', Aliases, hash);
+  // Training reads the corpora and the country names: the model is current only for these inputs.
+  const inputs = createHash('sha256').update(FEATURES_VERSION);
+  const { aliases } = readJson(dir, 'aliases.json', Aliases, hash, inputs);
+  const { names: ambiguous } = readJson(dir, 'ambiguous-names.json', AmbiguousNames, hash, inputs);
+  const nlu = (['en', 'fr'] as const).map((lang) => {
+    const corpus = readJson(dir, `nlu/${lang}.json`, NluCorpus, hash, inputs);
+    if (corpus.lang !== lang) throw new DataError(`${dir}/nlu/${lang}.json: field lang: expected "${lang}"`);
+    for (const label of Object.keys(corpus.examples))
+      if (!isLabel(label)) throw new DataError(`${dir}/nlu/${lang}.json: field examples.${label}: not a label`);
+    return corpus;
+  });
+  const nluModel = existsSync(`${dir}/nlu/model.json`) ? readJson(dir, 'nlu/model.json', NluModel) : null;
   const names = loadCountryNames();
   const unknownCode = (file: string, field: string, code: string) => {
     if (!names[code])
@@ -63,10 +85,24 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     for (const c of e.countries) unknownCode('timeline.json', `events.${i}.countries`, c);
   for (const [i, n] of notes.entries()) unknownCode('country-notes.json', `notes.${i}.country`, n.country);
   for (const code of Object.keys(aliases)) unknownCode('aliases.json', `aliases.${code}`, code);
+  for (const [name, codes] of Object.entries(ambiguous))
+    for (const code of codes) unknownCode('ambiguous-names.json', `names.${name}`, code);
   const ids = new Set<string>();
   for (const [i, e] of events.entries()) {
     if (ids.has(e.id)) throw new DataError(`${dir}/timeline.json: field events.${i}.id: "${e.id}" is used twice`);
     ids.add(e.id);
   }
-  return { exportList, events, notes, aliases, names, version: hash.digest('hex').slice(0, 12) };
+  const nluInputs = inputs.digest('hex').slice(0, 16);
+  return {
+    exportList,
+    events,
+    notes,
+    aliases,
+    ambiguous,
+    nlu,
+    nluInputs,
+    nluModel,
+    names,
+    version: hash.digest('hex').slice(0, 12),
+  };
 }

@@ -89,6 +89,41 @@ export const Aliases = z.strictObject({
   aliases: z.record(CountryCode, z.array(z.string().min(2)).min(1)),
 });
 
+/** Names that fit several countries ("Congo"): the bot asks which one is meant. */
+export const AmbiguousNames = z.strictObject({
+  names: z.record(z.string().min(2), z.array(CountryCode).min(2).max(4)),
+});
+
+/** Example messages for the classifier, per label (`data/nlu/<lang>.json`, and `<lang>.test.json` held out). */
+export const NluCorpus = z.strictObject({
+  lang: Lang,
+  examples: z.record(z.string().regex(/^[a-z_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
+});
+
+/** A plain JSON object, not looked into: the model's tables hold tens of thousands of entries. */
+const Table = z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+
+/** wink's exported model: `[config, samples, count, words, vocabulary]`. */
+const WinkExport = z.tuple([
+  z.unknown(),
+  z.record(z.string(), z.number()),
+  z.record(z.string(), Table),
+  z.record(z.string(), z.number()),
+  z.custom<string[]>((v) => Array.isArray(v)),
+]);
+
+/** The trained classifiers (`npm run train` writes `data/nlu/model.json`), for the inputs they were trained on. */
+export const NluModel = z.strictObject({
+  /** Hash of everything training read: the corpora, the country names and the feature version. */
+  inputs: z.string(),
+  /** Words of the corpus (a word outside it may be a country name the resolver does not know). */
+  vocabulary: z.custom<string[]>((v) => Array.isArray(v)),
+  /** Words the corpus uses more than once (the others are read by their letters too). */
+  common: z.custom<string[]>((v) => Array.isArray(v)),
+  intents: WinkExport,
+  languages: WinkExport,
+});
+
 export type Lang = z.infer<typeof Lang>;
 export type Topic = z.infer<typeof Topic>;
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -98,6 +133,8 @@ export type Statement = z.infer<typeof Statement>;
 export type ExportList = z.infer<typeof ExportList>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type CountryNote = z.infer<typeof CountryNote>;
+export type NluCorpus = z.infer<typeof NluCorpus>;
+export type NluModel = z.infer<typeof NluModel>;
 
 /** Country names from the ISO library, per alpha-2 code: English, French, then other languages. */
 export interface CountryName {
@@ -116,6 +153,14 @@ export interface Knowledge {
   events: TimelineEvent[];
   notes: CountryNote[];
   aliases: Record<string, string[]>;
+  /** Names that fit several countries, each with the countries it may mean. */
+  ambiguous: Record<string, string[]>;
+  /** The classifier's example messages, English and French. */
+  nlu: NluCorpus[];
+  /** Hash of what training reads (corpora, country names, feature version): a model for other inputs is stale. */
+  nluInputs: string;
+  /** The committed trained model; null when absent (the core then trains at start-up). */
+  nluModel: NluModel | null;
   /** Changes whenever any data file changes: part of every cache key. */
   version: string;
 }

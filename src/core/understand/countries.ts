@@ -3,8 +3,8 @@
  * languages (from the ISO library), alias or demonym (from `data/aliases.json`), with small typos.
  */
 import { distance } from 'fastest-levenshtein';
-import type { CountryName, Lang } from '../knowledge/schema.js';
-import { normalize, type Token } from './text.js';
+import type { CountryName, Lang } from '../../knowledge/schema.js';
+import { normalize, type Token } from '../text.js';
 
 export type MatchKind = 'code' | 'flag' | 'name' | 'alias' | 'fuzzy';
 
@@ -17,12 +17,15 @@ export interface CountryMatch {
   lang: Lang | null;
   start: number;
   end: number;
+  /** For a name that fits several countries ("Congo"): all of them; `code` is the first. */
+  choices?: readonly string[];
 }
 
 interface Entry {
   code: string;
   kind: 'name' | 'alias';
   lang: Lang | null;
+  choices?: readonly string[];
 }
 
 interface FuzzyName {
@@ -112,7 +115,18 @@ export class CountryIndex {
     names: Record<string, CountryName>,
     aliases: Record<string, string[]>,
     private readonly commonWords: ReadonlySet<string>,
+    ambiguous: Record<string, readonly string[]> = {},
   ) {
+    // First, so that "Congo" asks which one instead of meaning the first country named so.
+    for (const [name, codes] of Object.entries(ambiguous)) {
+      const norm = normalize(name);
+      const [first] = codes;
+      if (!norm || !first) continue;
+      this.exact.set(norm, { code: first, kind: 'name', lang: null, choices: codes });
+      const parts = norm.split(' ');
+      const head = parts[0] ?? norm;
+      this.firstWords.set(head, Math.max(this.firstWords.get(head) ?? 0, parts.length));
+    }
     for (const [code, name] of Object.entries(names)) {
       this.alpha2.add(code);
       this.alpha3.set(name.alpha3, code);
@@ -215,6 +229,7 @@ export class CountryIndex {
           lang: entry.lang,
           start: token.start,
           end: endOf(n),
+          ...(entry.choices ? { choices: entry.choices } : {}),
         };
         return { match, length: n };
       }

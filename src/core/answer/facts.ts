@@ -1,0 +1,139 @@
+/**
+ * The knowledge arranged for answering: indexes over the data, and the small pieces every answer is
+ * built from (headlines, dated bullets, the sources an answer used). Every fact comes from `data/`.
+ */
+import type { CountryNote, Knowledge, Statement, TimelineEvent } from '../../knowledge/schema.js';
+import { COLON, formatDate, STATUS_LABEL } from '../i18n.js';
+import type { CountryRef, Lang, Source, Status, Topic } from '../types.js';
+import { flagOf } from '../understand/countries.js';
+
+/** Answers stay under this many characters of text, so that every platform can show them whole. */
+export const MAX_TEXT_LENGTH = 3600;
+/** At most this many sources are listed under an answer. */
+export const MAX_SOURCES = 8;
+/** Events in the "latest" topic. */
+const LATEST_EVENTS = 6;
+
+export type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'text' | 'sources'>;
+
+/** What an intent's composer returns; the common fields of the Answer are filled in around it. */
+export interface Composed {
+  title: string;
+  text: string;
+  /** The longer text behind "More"; null when there is nothing more to say. */
+  details: string | null;
+  sources: Source[];
+  asOf: string | null;
+}
+
+export class Facts {
+  readonly listed: ReadonlySet<string>;
+  readonly removed: ReadonlySet<string>;
+  private readonly statements: ReadonlyMap<string, Statement>;
+  private readonly notesByCountry = new Map<string, CountryNote[]>();
+  private readonly eventsByTopic = new Map<Topic, TimelineEvent[]>();
+  readonly keyEvents: readonly TimelineEvent[];
+  readonly latestEvents: readonly TimelineEvent[];
+
+  constructor(readonly kb: Knowledge) {
+    const list = kb.exportList;
+    this.listed = new Set(list.listed);
+    this.removed = new Set(list.removed);
+    this.statements = new Map([...list.statements, ...list.conflicts].map((s) => [s.id, s]));
+    const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+    for (const note of [...kb.notes].sort(byDate)) {
+      const notes = this.notesByCountry.get(note.country) ?? [];
+      notes.push(note);
+      this.notesByCountry.set(note.country, notes);
+    }
+    const events = [...kb.events].sort(byDate);
+    for (const event of events) {
+      for (const topic of event.topics) {
+        const list = this.eventsByTopic.get(topic) ?? [];
+        list.push(event);
+        this.eventsByTopic.set(topic, list);
+      }
+    }
+    this.keyEvents = events.filter((e) => e.key);
+    this.latestEvents = events.slice(-LATEST_EVENTS).reverse();
+  }
+
+  statusOf(code: string): Status {
+    if (code === this.kb.exportList.domestic) return 'domestic';
+    if (this.listed.has(code)) return 'listed';
+    if (this.removed.has(code)) return 'removed';
+    return 'not_listed';
+  }
+
+  nameOf(code: string, lang: Lang): string {
+    return this.kb.names[code]?.display[lang] ?? code;
+  }
+
+  countryRef(code: string, matched: string, lang: Lang): CountryRef {
+    return { code, name: this.nameOf(code, lang), flag: flagOf(code), status: this.statusOf(code), matched };
+  }
+
+  /** "🇲🇦 Morocco: dropped from the list". */
+  headline(ref: CountryRef, lang: Lang): string {
+    return `${ref.flag} ${ref.name}${COLON[lang]}${STATUS_LABEL[ref.status][lang]}`;
+  }
+
+  statement(id: string): Statement {
+    const found = this.statements.get(id);
+    if (!found) throw new Error(`data/export-list.json: no statement or conflict with id "${id}"`);
+    return found;
+  }
+
+  /** Conflicts (where sources disagree) about one country. */
+  conflictsAbout(code: string): Statement[] {
+    return this.kb.exportList.conflicts.filter((c) => c.countries.includes(code));
+  }
+
+  notesOf(code: string): readonly CountryNote[] {
+    return this.notesByCountry.get(code) ?? [];
+  }
+
+  eventsFor(topic: Topic): readonly TimelineEvent[] {
+    if (topic === 'overview') return this.keyEvents;
+    if (topic === 'latest') return this.latestEvents;
+    return this.eventsByTopic.get(topic) ?? [];
+  }
+
+  reportDate(lang: Lang): string {
+    return formatDate(this.kb.exportList.reportedOn, 'day', lang);
+  }
+
+  bullet(item: Dated, lang: Lang): string {
+    return `• ${formatDate(item.date, item.precision, lang)}${COLON[lang]}${item.text[lang]}`;
+  }
+
+  /** The status sentence of a country ("Morocco is not on the 37-country list…"). */
+  statusText(ref: CountryRef, lang: Lang): string {
+    return this.kb.exportList.statusText[ref.status][lang].replaceAll('{name}', ref.name);
+  }
+}
+
+/** Joins non-empty sections with a blank line, cut at a line end if it ever runs too long. */
+export function joinSections(sections: readonly (string | null | undefined)[]): string {
+  const text = sections.filter((s): s is string => !!s && s.length > 0).join('\n\n');
+  if (text.length <= MAX_TEXT_LENGTH) return text;
+  const cut = text.lastIndexOf('\n', MAX_TEXT_LENGTH - 1);
+  return `${text.slice(0, cut > 0 ? cut : MAX_TEXT_LENGTH - 1)}\n…`;
+}
+
+/** The facts an answer used: their sources (each URL once) and the newest date. */
+export class Used {
+  private readonly byUrl = new Map<string, Source>();
+  private newest = '';
+  add(item: { date: string; sources: readonly Source[] }): void {
+    if (item.date > this.newest) this.newest = item.date;
+    const first = item.sources[0];
+    if (first && !this.byUrl.has(first.url)) this.byUrl.set(first.url, first);
+  }
+  sources(): Source[] {
+    return [...this.byUrl.values()].slice(0, MAX_SOURCES);
+  }
+  asOf(): string | null {
+    return this.newest || null;
+  }
+}

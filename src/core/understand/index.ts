@@ -1,0 +1,440 @@
+/**
+ * Reading a message: `Reader.read(text, options) → Query`. Countries come from the resolver, what
+ * the message asks from the classifier trained on `data/nlu/`, the language from a second classifier
+ * trained on the same corpus (with the platform's hint when the text does not tell), and follow-ups
+ * ("why?", "and Mexico?") from the conversation's last Query.
+ */
+import type { Lang, NluModel, Region } from '../../knowledge/schema.js';
+import { COMMON_WORDS, REGION_CUES } from '../lexicon.js';
+import { type Aspect, MAX_CHOICES, MAX_QUERY_COUNTRIES, type Query, queryOf } from '../query.js';
+import { cleanQuestion, normalize, type Token, tokenize } from '../text.js';
+import type { Intent } from '../types.js';
+import { REGIONS, TOPICS, type Topic } from '../vocabulary.js';
+import { Classifier, type Example, type Scored } from './classifier.js';
+import type { CountryIndex, CountryMatch } from './countries.js';
+import { COUNTRY_WORD, Featurizer } from './features.js';
+import { isLabel, type Label, NONE, topicOfLabel } from './labels.js';
+
+/** The example messages of one language (`data/nlu/<lang>.json`). */
+export interface Corpus {
+  lang: Lang;
+  examples: Record<string, readonly string[]>;
+}
+
+/** Commands fix the intent; their argument is read for the rest (`/nso money`, `/allowed the emirates`). */
+export type CommandIntent = Extract<
+  Intent,
+  'country_status' | 'nso' | 'map' | 'list_allowed' | 'list_removed' | 'sources' | 'help'
+>;
+
+export interface ReadOptions {
+  /** The platform's language (Discord locale, Telegram language_code): used when the text does not tell. */
+  hint?: Lang | undefined;
+  /** Forces the reply language. */
+  lang?: Lang | undefined;
+  /** The last Query of this conversation (same chat and user, recent). */
+  context?: Query | undefined;
+  /** The message is the argument of a command that fixes the intent. */
+  expect?: CommandIntent | 'reset' | undefined;
+}
+
+/** Aspects a follow-up can ask for. */
+type FollowUpAspect = Extract<Aspect, 'why' | 'since' | 'more' | 'meaning' | 'about'>;
+
+/** An unknown country name is echoed back at most this long. */
+const MAX_UNKNOWN_WORD = 100;
+
+/** Below this share of the evidence, a message is out of scope. */
+export const CONFIDENCE_THRESHOLD = 0.4;
+/** The language classifier must be this sure to overrule the conversation's language and the hint. */
+const LANGUAGE_MARGIN = 0.75;
+
+/** Labels that name a country, where a typo in a country's name is worth reading. */
+const COUNTRY_LABELS: ReadonlySet<Label> = new Set(['country_status', 'followup.country', 'map']);
+const ISRAEL = 'IL';
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ['1', 0],
+  ['2', 1],
+  ['3', 2],
+  ['4', 3],
+  ['first', 0],
+  ['second', 1],
+  ['third', 2],
+  ['fourth', 3],
+  ['premier', 0],
+  ['premiere', 0],
+  ['deuxieme', 1],
+  ['second', 1],
+  ['seconde', 1],
+  ['troisieme', 2],
+  ['quatrieme', 3],
+]);
+/** Names of the two languages ("en" is left out: in French it is a preposition). */
+const LANG_WORDS: ReadonlyMap<string, Lang> = new Map([
+  ['french', 'fr'],
+  ['francais', 'fr'],
+  ['francai', 'fr'],
+  ['fr', 'fr'],
+  ['english', 'en'],
+  ['anglais', 'en'],
+  ['angalis', 'en'],
+  ['eng', 'en'],
+]);
+const REGION_WORDS = (Object.keys(REGION_CUES) as Exclude<Region, 'world'>[]).flatMap((region) =>
+  REGION_CUES[region].map((cue) => ({ region, cue: ` ${cue} ` })),
+);
+
+/** A message as the classifier sees it. */
+interface Scan {
+  text: string;
+  tokens: Token[];
+  /** Countries to answer about (Israel as the seller left out), at most MAX_QUERY_COUNTRIES. */
+  countries: CountryMatch[];
+  /** Countries a name could mean ("Congo"). */
+  choices: string[];
+  /** Words, each country replaced by COUNTRY_WORD. */
+  words: string[];
+}
+
+/** The trained reader: what the core reads every message with. */
+export class Reader {
+  private readonly featurizer: Featurizer;
+
+  private constructor(
+    private readonly index: CountryIndex,
+    private readonly intents: Classifier,
+    private readonly languages: Classifier,
+    private readonly vocabulary: ReadonlySet<string>,
+    private readonly common: ReadonlySet<string>,
+  ) {
+    this.featurizer = new Featurizer(common);
+  }
+
+  /** The reader of a saved model (`toModel`). */
+  static load(index: CountryIndex, model: NluModel): Reader {
+    return new Reader(
+      index,
+      Classifier.fromExport(model.intents),
+      Classifier.fromExport(model.languages),
+      new Set(model.vocabulary),
+      new Set(model.common),
+    );
+  }
+
+  /** The trained model, to save (`npm run train`): `inputs` says what it was trained on. */
+  toModel(inputs: string): NluModel {
+    return {
+      inputs,
+      vocabulary: [...this.vocabulary].sort(),
+      common: [...this.common].sort(),
+      intents: this.intents.toExport(),
+      languages: this.languages.toExport(),
+    };
+  }
+
+  /** Trains both classifiers on the corpora (one per language). */
+  static train(index: CountryIndex, corpora: readonly Corpus[]): Reader {
+    const intentExamples: { words: string[]; label: string }[] = [];
+    const languageExamples: Example[] = [];
+    const vocabulary = new Set<string>(COMMON_WORDS);
+    for (const corpus of corpora) {
+      for (const [label, messages] of Object.entries(corpus.examples)) {
+        if (!isLabel(label)) throw new Error(`data/nlu/${corpus.lang}.json: unknown label "${label}"`);
+        for (const message of messages) {
+          const text = cleanQuestion(message);
+          const scan = scanMessage(index, text, tokenize(text), COUNTRY_LABELS.has(label));
+          for (const w of scan.words) if (w !== COUNTRY_WORD) vocabulary.add(w);
+          intentExamples.push({ words: scan.words, label });
+          languageExamples.push({ features: languageFeatures(scan.tokens), label: corpus.lang });
+        }
+      }
+    }
+    const seen = new Map<string, number>();
+    for (const e of intentExamples) for (const w of new Set(e.words)) seen.set(w, (seen.get(w) ?? 0) + 1);
+    const common = new Set([...seen].filter(([, n]) => n > 1).map(([w]) => w));
+    const featurizer = new Featurizer(common);
+    const intents = Classifier.train(
+      intentExamples.map((e) => ({ features: featurizer.features(e.words), label: e.label })),
+    );
+    const languages = Classifier.train(languageExamples);
+    return new Reader(index, intents, languages, vocabulary, common);
+  }
+
+  /** The labels of a message, best first (evaluation, tests). */
+  classify(raw: string): Scored[] {
+    const text = cleanQuestion(raw);
+    const tokens = tokenize(text);
+    return this.scanFor(text, tokens).ranked;
+  }
+
+  /** The language a message is written in, when the text tells; null when it does not. */
+  languageOf(tokens: readonly Token[]): Lang | null {
+    // Numbers and single letters ("1", "x") say nothing about the language.
+    if (!tokens.some((t) => t.norm.length >= 2 && /\p{L}/u.test(t.norm))) return null;
+    const [best] = this.languages.classify(languageFeatures(tokens));
+    return best && best.score >= LANGUAGE_MARGIN ? (best.label as Lang) : null;
+  }
+
+  read(raw: string, options: ReadOptions = {}): Query {
+    const text = cleanQuestion(raw);
+    const tokens = tokenize(text);
+    const context = options.context;
+    // Codes and acronyms in capitals ("MA", "NSO", "UAE") belong to no language.
+    const spoken = this.languageOf(tokens.filter((t) => !/^\p{Lu}{2,3}$/u.test(text.slice(t.start, t.end))));
+    const lang = options.expect
+      ? // A command's argument is often an id from a menu ("whatsapp_lawsuit", "europe", "IN"): the
+        // platform's language, which showed the menu, beats the conversation's.
+        (options.lang ?? (isIdentifier(text) ? undefined : spoken) ?? options.hint ?? context?.lang ?? 'en')
+      : (options.lang ?? spoken ?? context?.lang ?? options.hint ?? 'en');
+    const base = { question: text };
+
+    const chosen = context && context.choices.length > 0 ? this.choiceIn(tokens, text, context) : undefined;
+    if (chosen) return { ...chosen, lang: options.lang ?? spoken ?? chosen.lang, ...base, followUp: 'choice' };
+
+    if (options.expect) return { ...this.command(text, tokens, options.expect, lang), ...base };
+    const { scan, ranked } = this.scanFor(text, tokens);
+    if (tokens.length === 0 && scan.countries.length === 0) return queryOf('help', lang, base);
+    const [best = { label: NONE, score: 1 }] = ranked;
+    const label: Label = best.score >= CONFIDENCE_THRESHOLD && isLabel(best.label) ? best.label : NONE;
+    const query = this.fromLabel(label, scan, lang, context, options);
+    return { ...query, confidence: best.score, ...base };
+  }
+
+  // ── From a label to a Query ──────────────────────────────────────────────────────────────────────
+
+  private fromLabel(label: Label, scan: Scan, lang: Lang, context: Query | undefined, options: ReadOptions): Query {
+    const named = namedOf(scan);
+    const topic = topicOfLabel(label);
+    if (topic) return queryOf('nso', lang, { topic, ...named });
+    switch (label) {
+      case 'country_status':
+        return this.aboutCountries('country_status', scan, lang);
+      case 'list_allowed':
+      case 'list_removed':
+        // "Was Morocco removed from the list?" asks about Morocco.
+        return scan.countries.length > 0 ? this.aboutCountries('country_status', scan, lang) : queryOf(label, lang);
+      case 'map':
+        return this.map(scan, lang);
+      case 'sources':
+        return context ? { ...context, lang, aspect: 'sources', followUp: 'sources' } : queryOf('sources', lang);
+      case 'help':
+        return queryOf('help', lang);
+      case 'thanks':
+        return queryOf('help', lang, { aspect: 'thanks' });
+      case 'reset':
+        return queryOf('help', lang, { aspect: 'reset' });
+      case 'followup.why':
+        return this.aspect('why', scan, lang, context);
+      case 'followup.since':
+        return this.aspect('since', scan, lang, context);
+      case 'followup.more':
+        return this.aspect('more', scan, lang, context);
+      case 'followup.meaning':
+        return this.aspect('meaning', scan, lang, context);
+      case 'followup.about':
+        return this.aspect('about', scan, lang, context);
+      case 'followup.country':
+        return this.anotherCountry(scan, lang, context);
+      case 'followup.lang': {
+        const wanted = scan.tokens.map((t) => LANG_WORDS.get(t.norm)).find((l) => l !== undefined);
+        const target = options.lang ?? wanted ?? (context ? other(context.lang) : lang);
+        return context ? { ...context, lang: target, followUp: 'lang' } : queryOf('help', target);
+      }
+      default:
+        return this.unknown(scan, lang, false);
+    }
+  }
+
+  /** "why?", "since when?", "more", "what does that mean?", "what about them?". */
+  private aspect(aspect: FollowUpAspect, scan: Scan, lang: Lang, context: Query | undefined): Query {
+    // "Why did Israel cut the list?": Israel is the one cutting, not the country asked about.
+    const seller = scan.countries.length === 1 && scan.countries[0]?.code === ISRAEL && aspect !== 'about';
+    if ((scan.countries.length > 0 && !seller) || scan.choices.length > 0) {
+      return { ...this.aboutCountries('country_status', scan, lang), aspect };
+    }
+    if (context && context.choices.length === 0 && context.intent !== 'help' && context.intent !== 'unknown') {
+      return { ...context, lang, aspect, followUp: aspect };
+    }
+    // Without a conversation, why, since when and what it means are asked of the list itself.
+    return aspect === 'more' || aspect === 'about' ? queryOf('help', lang) : queryOf('list_allowed', lang, { aspect });
+  }
+
+  /** "and Mexico?": the previous question about a new country. */
+  private anotherCountry(scan: Scan, lang: Lang, context: Query | undefined): Query {
+    const fresh = this.aboutCountries('country_status', scan, lang);
+    if (fresh.intent !== 'country_status' || !context) return fresh;
+    const sameKind = context.intent === 'country_status' || context.intent === 'nso' || context.intent === 'map';
+    if (!sameKind) return fresh;
+    const region = context.intent === 'map' ? 'world' : null;
+    // Same question, new country: its answer, not the follow-up ("why?") asked about the last one.
+    return {
+      ...context,
+      lang,
+      countries: fresh.countries,
+      choices: fresh.choices,
+      mentions: fresh.mentions,
+      region,
+      aspect: null,
+      followUp: 'country',
+    };
+  }
+
+  private aboutCountries(intent: 'country_status', scan: Scan, lang: Lang): Query {
+    if (scan.countries.length === 0 && scan.choices.length === 0) return this.unknown(scan, lang, true);
+    return queryOf(intent, lang, namedOf(scan));
+  }
+
+  private map(scan: Scan, lang: Lang): Query {
+    const joined = ` ${scan.tokens.map((t) => t.norm).join(' ')} `;
+    const region = REGION_WORDS.find((r) => joined.includes(r.cue))?.region;
+    if (region) return queryOf('map', lang, { region });
+    const named = namedOf(scan);
+    return queryOf('map', lang, {
+      region: 'world',
+      countries: named.countries.slice(0, 1),
+      mentions: named.mentions.slice(0, 1),
+      choices: named.countries.length === 0 ? named.choices : [],
+    });
+  }
+
+  /** Out of scope, or a country the resolver does not know ("Atlantis"). */
+  private unknown(scan: Scan, lang: Lang, countryExpected: boolean): Query {
+    const word = countryExpected ? this.candidateName(scan) : undefined;
+    return queryOf('unknown', lang, word ? { unknownWord: word } : {});
+  }
+
+  /** A word that could be a country name the resolver does not know: not a word of the corpus. */
+  private candidateName(scan: Scan): string | undefined {
+    const token = scan.tokens.find(
+      (t) => t.norm.length >= 3 && /^\p{L}+$/u.test(t.norm) && !this.vocabulary.has(t.norm),
+    );
+    return token && scan.text.slice(token.start, token.end);
+  }
+
+  /** A command's argument: the command says what is asked, the argument says about what. */
+  private command(text: string, tokens: Token[], expect: CommandIntent | 'reset', lang: Lang): Query {
+    switch (expect) {
+      case 'reset':
+        return queryOf('help', lang, { aspect: 'reset' });
+      case 'country_status': {
+        const code = this.index.byCode(text);
+        if (code) return queryOf('country_status', lang, { countries: [code], mentions: [text] });
+        const query = this.aboutCountries('country_status', this.scan(text, tokens, true), lang);
+        // The whole argument was meant as a country's name: say which name is unknown.
+        return query.intent === 'unknown' && text ? { ...query, unknownWord: text.slice(0, MAX_UNKNOWN_WORD) } : query;
+      }
+      case 'map': {
+        if (tokens.length === 0) return queryOf('map', lang, { region: 'world' });
+        const scan = this.scan(text, tokens, true);
+        const query = this.map(scan, lang);
+        const named = query.countries.length > 0 || query.choices.length > 0;
+        const region = REGION_WORDS.some((r) => ` ${tokens.map((t) => t.norm).join(' ')} `.includes(r.cue));
+        return named || region || query.region !== 'world' ? query : this.unknown(scan, lang, true);
+      }
+      case 'nso':
+        return queryOf('nso', lang, { topic: this.topicOf(text, tokens), ...namedOf(this.scan(text, tokens, false)) });
+      default:
+        return queryOf(expect, lang);
+    }
+  }
+
+  /** The NSO topic a command argument names: a topic id, or the best NSO label the classifier gives. */
+  private topicOf(text: string, tokens: Token[]): Topic {
+    const id = normalize(text).replace(/ /g, '_');
+    const exact = TOPICS.find((t) => t === id);
+    if (exact) return exact;
+    if (tokens.length === 0) return 'overview';
+    for (const { label } of this.scanFor(text, tokens).ranked) {
+      const topic = isLabel(label) ? topicOfLabel(label) : null;
+      if (topic) return topic;
+    }
+    return 'overview';
+  }
+
+  /** The answer to "which one?": a number, an ordinal, or one of the offered countries by name. */
+  private choiceIn(tokens: readonly Token[], text: string, context: Query): Query | undefined {
+    const picked =
+      tokens.length <= 3 ? tokens.map((t) => ORDINALS.get(t.norm)).find((i) => i !== undefined) : undefined;
+    let code = picked !== undefined ? context.choices[picked] : undefined;
+    if (!code) {
+      const named = this.index.resolve(text, tokens as Token[], true).map((m) => m.code);
+      code = context.choices.find((c) => named.includes(c));
+    }
+    if (!code) return undefined;
+    const countries = [...context.countries, code].slice(0, MAX_QUERY_COUNTRIES);
+    return { ...context, countries, choices: [], mentions: undefined, aspect: context.aspect };
+  }
+
+  // ── Scanning and classifying ─────────────────────────────────────────────────────────────────────
+
+  /**
+   * Scans and classifies a message, reading typos in country names where a country is expected or
+   * the message is short.
+   */
+  private scanFor(text: string, tokens: Token[]): { scan: Scan; ranked: Scored[] } {
+    const short = tokens.length <= 4;
+    const scan = this.scan(text, tokens, short);
+    const ranked = this.rank(scan);
+    const [best] = ranked;
+    if (short || !best || !isLabel(best.label) || !COUNTRY_LABELS.has(best.label)) return { scan, ranked };
+    const fuzzy = this.scan(text, tokens, true);
+    return fuzzy.countries.length > scan.countries.length
+      ? { scan: fuzzy, ranked: this.rank(fuzzy) }
+      : { scan, ranked };
+  }
+
+  private scan(text: string, tokens: Token[], fuzzy: boolean): Scan {
+    return scanMessage(this.index, text, tokens, fuzzy);
+  }
+
+  private rank(scan: Scan): Scored[] {
+    return this.intents.classify(this.featurizer.features(scan.words));
+  }
+}
+
+/** Finds the countries of a message and replaces each by COUNTRY_WORD in its words. */
+function scanMessage(index: CountryIndex, text: string, tokens: Token[], fuzzy: boolean): Scan {
+  // "Israeli firms" names the seller, not a destination.
+  const found = index.resolve(text, tokens, fuzzy).filter((m) => !(m.code === ISRAEL && m.kind === 'alias'));
+  // Israel is the seller in "can Israel sell to X": it only counts when it is the only country.
+  const kept = found.length > 1 ? found.filter((m) => m.code !== ISRAEL) : found;
+  const words: string[] = [];
+  let i = 0;
+  for (const match of kept) {
+    while (i < tokens.length && (tokens[i] as Token).end <= match.start) words.push((tokens[i++] as Token).norm);
+    words.push(COUNTRY_WORD);
+    while (i < tokens.length && (tokens[i] as Token).start < match.end) i++;
+  }
+  while (i < tokens.length) words.push((tokens[i++] as Token).norm);
+  const countries = kept.filter((m) => !m.choices).slice(0, MAX_QUERY_COUNTRIES);
+  const choices = kept.find((m) => m.choices)?.choices?.slice(0, MAX_CHOICES) ?? [];
+  return { text, tokens, countries, choices: [...choices], words };
+}
+
+function namedOf(scan: Scan): { countries: string[]; mentions: string[]; choices: string[] } {
+  return {
+    countries: scan.countries.map((m) => m.code),
+    mentions: scan.countries.map((m) => m.matched),
+    choices: scan.countries.length === 0 ? scan.choices : [],
+  };
+}
+
+/** What tells a language apart: the words as written (not stemmed) and their pairs. */
+function languageFeatures(tokens: readonly Token[]): string[] {
+  const out = tokens.map((t) => `w:${t.norm}`);
+  for (let i = 1; i < tokens.length; i++) out.push(`b:${(tokens[i - 1] as Token).norm}_${(tokens[i] as Token).norm}`);
+  return out;
+}
+
+/** A topic, region or country code as a menu sends it, rather than words. */
+function isIdentifier(text: string): boolean {
+  return (
+    (/^[a-z]+(?:[_-][a-z]+)*$/.test(text) && (TOPIC_IDS.has(text) || REGION_IDS.has(text))) || /^[A-Z]{2,3}$/.test(text)
+  );
+}
+const TOPIC_IDS: ReadonlySet<string> = new Set(TOPICS);
+const REGION_IDS: ReadonlySet<string> = new Set(REGIONS);
+
+function other(lang: Lang): Lang {
+  return lang === 'fr' ? 'en' : 'fr';
+}
