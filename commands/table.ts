@@ -1,10 +1,11 @@
 /**
  * The command table: each command declared once, as data. Discord slash commands and Telegram bot
- * commands are both generated from it, and both dispatch through `toRequest`.
+ * commands are both generated from it. A command fixes what is asked (`intent`); its argument goes
+ * through the same understanding as a message (`/nso money` → NSO's finances).
  */
 
-import type { Request } from '../src/core/types.js';
-import { REGIONS, TOPICS, type Topic } from '../src/knowledge/schema.js';
+import type { CommandIntent } from '../src/core/index.js';
+import { REGIONS, TOPICS } from '../src/knowledge/schema.js';
 
 export interface Localized {
   en: string;
@@ -28,18 +29,8 @@ export interface CommandSpec {
   options: readonly CommandOption[];
   /** Other names that run it (Telegram's `/start`). */
   aliases?: readonly string[];
-  /** Turns the parsed arguments into a core request; `text` is the raw argument text on Telegram. */
-  toRequest(args: Record<string, string | undefined>): Request;
-}
-
-/** Maps a free word to a topic (Telegram `/nso whatsapp`); undefined when it is not one. */
-export function parseTopic(value: string | undefined): Topic | undefined {
-  if (!value) return undefined;
-  const wanted = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return TOPICS.find((t) => t === wanted || t.startsWith(wanted) || t.split('_')[0] === wanted);
+  /** What the command asks; its argument (the first option) says about what. */
+  intent: CommandIntent | 'reset';
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -58,7 +49,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         autocomplete: true,
       },
     ],
-    toRequest: (args) => ({ intent: 'country_status', country: args.country ?? '' }),
+    intent: 'country_status',
   },
   {
     name: 'list',
@@ -67,7 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       fr: 'Les pays de la liste révélée par la presse',
     },
     options: [],
-    toRequest: () => ({ intent: 'list_allowed' }),
+    intent: 'list_allowed',
   },
   {
     name: 'removed',
@@ -76,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       fr: 'Pays retirés de la liste selon la presse',
     },
     options: [],
-    toRequest: () => ({ intent: 'list_removed' }),
+    intent: 'list_removed',
   },
   {
     name: 'nso',
@@ -93,7 +84,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         choices: TOPICS,
       },
     ],
-    toRequest: (args) => ({ intent: 'nso', topic: parseTopic(args.topic) }),
+    intent: 'nso',
   },
   {
     name: 'map',
@@ -111,32 +102,28 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
     // A region, or else a country for its locator map ("/map Morocco" on Telegram).
-    toRequest: (args) => {
-      const value = args.region?.trim();
-      if (!value) return { intent: 'map' };
-      const region = REGIONS.find((r) => r === value.toLowerCase().replace(/\s+/g, '-'));
-      return region ? { intent: 'map', region } : { intent: 'map', country: value };
-    },
+    intent: 'map',
   },
   {
     name: 'sources',
     description: { en: 'Where the facts come from', fr: 'D’où viennent les faits' },
     options: [],
-    toRequest: () => ({ intent: 'sources' }),
+    intent: 'sources',
   },
   {
     name: 'help',
     description: { en: 'What this bot can answer', fr: 'Ce que ce bot sait répondre' },
     options: [],
     aliases: ['start'],
-    toRequest: () => ({ intent: 'help' }),
+    intent: 'help',
+  },
+  {
+    name: 'reset',
+    description: { en: 'Forget our conversation', fr: 'Oublier notre conversation' },
+    options: [],
+    intent: 'reset',
   },
 ];
-
-export function findCommand(name: string): CommandSpec | undefined {
-  const wanted = name.toLowerCase();
-  return COMMANDS.find((c) => c.name === wanted || c.aliases?.includes(wanted));
-}
 
 /** A typed command: its name, the bot it is addressed to (`/nso@my_bot`), the rest of the line. */
 export interface TypedCommand {
@@ -155,8 +142,7 @@ export function readCommand(text: string): TypedCommand | undefined {
   return { name, botName: m[2], rest: text.trim().slice(m[0].length).trim(), spec: findCommand(name) };
 }
 
-/** The arguments of a command typed as text: the rest of the line fills its first option. */
-export function argsOf(spec: CommandSpec, rest: string): Record<string, string | undefined> {
-  const first = spec.options[0];
-  return first ? { [first.name]: rest || undefined } : {};
+export function findCommand(name: string): CommandSpec | undefined {
+  const wanted = name.toLowerCase();
+  return COMMANDS.find((c) => c.name === wanted || c.aliases?.includes(wanted));
 }

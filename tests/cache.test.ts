@@ -4,21 +4,22 @@
  */
 import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Answers } from '../src/adapters/answers.js';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createStore } from '../src/infra/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { Answers } from '../src/service/answers.js';
 import { type RedisServer, redisAvailable, startRedis } from './support/redis.js';
 
 const core = createCore(loadKnowledge());
 const render = (a: { title: string }) => `<b>${a.title}</b>`;
+const who = { chat: 1, user: 1 };
 
 describe('memory cache', () => {
   test('a repeated question is served from the cache, with the same answer', async () => {
     const answers = new Answers(core, createCache({ namespace: 't', ttlMs: 60_000 }));
-    const first = await answers.ask('test', 'Is Morocco allowed?', {}, render);
-    const second = await answers.ask('test', 'is  MOROCCO allowed ?', {}, render);
+    const first = await answers.ask('test', who, 'Is Morocco allowed?', undefined, render);
+    const second = await answers.ask('test', who, 'is  MOROCCO allowed ?', undefined, render);
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
     expect(second.rendered).toBe(first.rendered);
@@ -28,7 +29,7 @@ describe('memory cache', () => {
     const answers = new Answers(core, createCache({ namespace: 'flags', ttlMs: 60_000 }));
     const titles = [];
     for (const q of ['🇲🇦', '🇮🇳', '🇫🇷 ?', 'MA', 'ma'])
-      titles.push((await answers.ask('test', q, {}, render)).answer.title);
+      titles.push((await answers.ask('test', who, q, undefined, render)).answer.title);
     expect(titles.slice(0, 4)).toEqual([
       expect.stringContaining('Morocco'),
       expect.stringContaining('India'),
@@ -56,7 +57,7 @@ describe('memory cache', () => {
       onError: (e) => errors.push(e),
     });
     const answers = new Answers(core, cache);
-    const result = await answers.ask('test', 'Maroc ?', {}, render);
+    const result = await answers.ask('test', who, 'Maroc ?', undefined, render);
     expect(result.rendered).toContain('Maroc');
     expect(result.cached).toBe(false);
     expect(errors.length).toBeGreaterThan(0);
@@ -83,27 +84,39 @@ describe.skipIf(!redisAvailable())('redis cache', () => {
     return { cache, answers: new Answers(core, cache) };
   };
 
+  test('a conversation started on one instance continues on the other', async () => {
+    const a = answersOn();
+    const b = answersOn();
+    const alice = { chat: 'group', user: 'alice' };
+    await a.answers.ask('telegram', alice, 'Is Morocco allowed?', 'en', render);
+    const why = await b.answers.ask('telegram', alice, 'why?', 'en', render);
+    expect(why.query).toMatchObject({ countries: ['MA'], aspect: 'why', followUp: 'why' });
+    const other = await b.answers.ask('telegram', { chat: 'group', user: 'bob' }, 'why?', 'en', render);
+    expect(other.query.countries).toEqual([]);
+    await Promise.all([a.cache.close(), b.cache.close()]);
+  });
+
   test('two instances share cached answers', async () => {
     const a = answersOn();
     const b = answersOn();
-    expect((await a.answers.ask('telegram', 'Is India allowed?', {}, render)).cached).toBe(false);
-    expect((await b.answers.ask('telegram', 'Is India allowed?', {}, render)).cached).toBe(true);
+    expect((await a.answers.ask('telegram', who, 'Is India allowed?', undefined, render)).cached).toBe(false);
+    expect((await b.answers.ask('telegram', who, 'Is India allowed?', undefined, render)).cached).toBe(true);
     await Promise.all([a.cache.close(), b.cache.close()]);
   });
 
   test('Redis killed mid-run: answers go on; Redis back: caching resumes', async () => {
     const { cache, answers } = answersOn();
-    await answers.ask('telegram', 'Is Spain allowed?', {}, render);
+    await answers.ask('telegram', who, 'Is Spain allowed?', undefined, render);
     await redis.stop();
-    const during = await answers.ask('telegram', 'Is Japan allowed?', {}, render);
+    const during = await answers.ask('telegram', who, 'Is Japan allowed?', undefined, render);
     expect(during.rendered).toContain('Japan');
     expect(cache.healthy).toBe(false);
     await redis.start();
     // The client reconnects by itself; ask until a miss is followed by a hit.
     let hit = false;
     for (let i = 0; i < 50 && !hit; i++) {
-      await answers.ask('telegram', 'Is Canada allowed?', {}, render);
-      hit = (await answers.ask('telegram', 'Is Canada allowed?', {}, render)).cached;
+      await answers.ask('telegram', who, 'Is Canada allowed?', undefined, render);
+      hit = (await answers.ask('telegram', who, 'Is Canada allowed?', undefined, render)).cached;
       if (!hit) await new Promise((r) => setTimeout(r, 100));
     }
     expect(hit).toBe(true);

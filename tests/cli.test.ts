@@ -60,6 +60,48 @@ describe('npm run ask', () => {
     expect(out[5].topic).toBe('apple_lawsuit');
   });
 
+  test('--batch is stateless: "why?" on its own line is not about the line before', async () => {
+    const { stdout } = await spawnWithInput(['src/cli/ask.ts', '--batch'], 'Is Morocco allowed?\nwhy?\n');
+    const [, why] = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(why.countries).toEqual([]);
+  });
+
+  test('--batch --conversation reads the lines as the turns of one conversation', async () => {
+    const turns = [
+      'Is Morocco allowed?',
+      'why?',
+      '',
+      'and Mexico?',
+      'en français ?',
+      'Congo',
+      '2',
+      'forget it',
+      'since when?',
+    ];
+    const { stdout, code } = await spawnWithInput(
+      ['src/cli/ask.ts', '--json', '--batch', '--conversation'],
+      `${turns.join('\n')}\n`,
+    );
+    expect(code).toBe(0);
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(turns.length);
+    expect(out[1].countries.map((c: { code: string }) => c.code)).toEqual(['MA']);
+    expect(out[1].text).toContain('Amnesty');
+    expect(out[2].intent).toBe('help');
+    expect(out[3].countries.map((c: { code: string }) => c.code)).toEqual(['MX']);
+    expect(out[4]).toMatchObject({ lang: 'fr', intent: 'country_status' });
+    expect(out[5].choices.map((c: { code: string }) => c.code)).toEqual(['CG', 'CD']);
+    expect(out[6].countries.map((c: { code: string }) => c.code)).toEqual(['CD']);
+    expect(out[7].title).toBe('Forgotten');
+    expect(out[8].countries).toEqual([]);
+  });
+
   test('a bad flag gets a usage message and exit code 2', async () => {
     const { code } = await spawnWithInput(['src/cli/ask.ts', '--lang', 'de', 'hi'], '');
     expect(code).toBe(2);
@@ -72,5 +114,12 @@ describe('npm start without a token', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('India: on the list');
     expect(stdout).toContain('65 pays retirés de la liste');
+  });
+
+  test('keeps the conversation like a chat: a follow-up and a numbered choice', async () => {
+    const { stdout } = await spawnWithInput(['src/main.ts'], 'Is Morocco allowed?\nwhy?\nCongo\n1\n');
+    expect(stdout).toContain('Amnesty International or Citizen Lab');
+    expect(stdout).toContain('1. 🇨🇬 Congo - Brazzaville');
+    expect(stdout).toMatch(/^🇨🇬 Congo - Brazzaville: not on the list$/m);
   });
 });

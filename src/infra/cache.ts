@@ -22,6 +22,7 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   /** Stores a value for the cache's TTL, or for `ttlMs` when given. */
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
   /** Whether the last call reached the store (false after an error or a timeout). */
   readonly healthy: boolean;
   close(): Promise<void>;
@@ -65,6 +66,9 @@ export function createCache(options: CacheOptions): Cache {
     get: <T>(k: string) => guarded(() => store.get<T>(key(k)), undefined),
     set: async (k, value, ttlMs) => {
       await guarded(() => store.set(key(k), value, ttlMs ?? options.ttlMs), false);
+    },
+    delete: async (k) => {
+      await guarded(() => store.delete(key(k)), false);
     },
     get healthy() {
       return healthy;

@@ -1,14 +1,18 @@
 /**
- * What every adapter calls: the core behind the shared answer cache, with the per-user rate limits
- * and the metrics. Rendered answers are cached per platform, normalized question, language and data
- * version; a cache failure only costs a recompute.
+ * What every adapter calls: messages understood with the conversation's memory, answers from the
+ * core behind the shared answer cache, per-user rate limits and metrics. A rendered answer is cached
+ * per platform and Query (the meaning, not the words); a cache failure only costs a recompute.
  */
-import type { Answer, AskOptions, Core, Lang, MapSpec, Request } from '../core/index.js';
+import type { Answer, CommandIntent, Core, Lang, MapSpec, Query } from '../core/index.js';
 import type { Cache } from '../infra/cache.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
+import { Conversations, type Speaker } from './conversations.js';
+
+export type { Speaker } from './conversations.js';
 
 export interface Rendered<T> {
+  query: Query;
   answer: Answer;
   rendered: T;
   /** Whether the rendered answer came from the cache. */
@@ -16,6 +20,9 @@ export interface Rendered<T> {
   /** Time to get the rendered answer, in ms (cache included). */
   ms: number;
 }
+
+/** Renders an answer for one platform; the Query says which buttons it gets. */
+export type Render<T> = (answer: Answer, query: Query) => T;
 
 /** Questions count against `ask`; inline queries, autocomplete and buttons against the looser `inline`. */
 export type LimitKind = 'ask' | 'inline';
@@ -25,31 +32,87 @@ export interface AnswersOptions {
   metrics?: Metrics;
   /** Draws the PNG of a map answer (`createMapRenderer` in `src/maps`). */
   maps?: (spec: MapSpec, lang: Lang) => Buffer;
+  /** Where conversations are remembered (default: the answer cache's store). */
+  memory?: Cache;
 }
 
 export class Answers {
+  private readonly conversations: Conversations;
+
   constructor(
     readonly core: Core,
     private readonly cache: Cache,
     private readonly options: AnswersOptions = {},
-  ) {}
-
-  /** A free-text question, rendered by `render` for `platform`. */
-  ask<T>(platform: string, question: string, options: AskOptions, render: (a: Answer) => T): Promise<Rendered<T>> {
-    // Keyed by meaning: every phrasing of one question shares an entry; 🇲🇦 and 🇮🇳 never do.
-    const key = ['ask', platform, this.core.meaningOf(question, options)].join('|');
-    return this.cached(platform, key, () => this.core.ask(question, options), render);
+  ) {
+    this.conversations = new Conversations(core, options.memory ?? cache);
   }
 
-  /** A structured request (command, button), rendered by `render` for `platform`. */
-  run<T>(
+  /**
+   * A message from `who`: read with what they asked last in this chat (a follow-up such as "why?"
+   * or "and Mexico?"), answered, and remembered for the next one.
+   */
+  async ask<T>(
     platform: string,
-    request: Request,
-    options: AskOptions & { question?: string },
-    render: (a: Answer) => T,
+    who: Speaker,
+    text: string,
+    hint: Lang | undefined,
+    render: Render<T>,
   ): Promise<Rendered<T>> {
-    const key = ['run', platform, JSON.stringify(request), options.hint ?? '', options.lang ?? ''].join('|');
-    return this.cached(platform, key, () => this.core.run(request, options), render);
+    const context = await this.conversations.last(platform, who);
+    const query = this.core.understand(text, { hint, context });
+    await this.remember(platform, who, query);
+    return this.answer(platform, query, render);
+  }
+
+  /** A command (`/nso money`): the command fixes the intent, its argument is read for the rest. */
+  async command<T>(
+    platform: string,
+    who: Speaker,
+    expect: CommandIntent | 'reset',
+    argument: string,
+    hint: Lang | undefined,
+    render: Render<T>,
+  ): Promise<Rendered<T>> {
+    const context = await this.conversations.last(platform, who);
+    const query = this.core.understand(argument, { hint, expect, lang: undefined, context });
+    await this.remember(platform, who, query);
+    return this.answer(platform, query, render);
+  }
+
+  /** A button press: its Query, remembered as what `who` asked last. */
+  async press<T>(platform: string, who: Speaker, query: Query, render: Render<T>): Promise<Rendered<T>> {
+    await this.remember(platform, who, query);
+    return this.answer(platform, query, render);
+  }
+
+  /** The answer to a Query, rendered by `render` for `platform` (from the cache when it can). */
+  async answer<T>(platform: string, query: Query, render: Render<T>): Promise<Rendered<T>> {
+    const started = performance.now();
+    // Keyed by meaning: every phrasing of one question shares an entry; 🇲🇦 and 🇮🇳 never do.
+    const key = ['answer', platform, this.core.encode(query), query.unknownWord ?? ''].join('|');
+    const hit = await this.cache.get<{ answer: Answer; rendered: T }>(key);
+    let answer: Answer;
+    let rendered: T;
+    if (hit) {
+      ({ answer, rendered } = hit);
+    } else {
+      answer = this.core.answer(query);
+      rendered = render(answer, query);
+      await this.cache.set(key, { answer, rendered });
+    }
+    const ms = performance.now() - started;
+    const metrics = this.options.metrics;
+    if (metrics) {
+      metrics.cache.inc({ result: hit ? 'hit' : 'miss' });
+      metrics.answers.inc({ platform, intent: answer.intent });
+      metrics.latency.observe({ platform }, ms / 1000);
+    }
+    return { query, answer, rendered, cached: hit !== undefined, ms };
+  }
+
+  /** The Query behind a key (button data); undefined for anything this version did not make. */
+  decode(key: string): Query | undefined {
+    return this.core.decode(key);
   }
 
   /**
@@ -84,30 +147,10 @@ export class Answers {
     this.options.metrics?.errors.inc({ platform });
   }
 
-  private async cached<T>(
-    platform: string,
-    key: string,
-    compute: () => Answer,
-    render: (a: Answer) => T,
-  ): Promise<Rendered<T>> {
-    const started = performance.now();
-    const hit = await this.cache.get<{ answer: Answer; rendered: T }>(key);
-    let result: Rendered<T>;
-    if (hit) {
-      result = { ...hit, cached: true, ms: 0 };
-    } else {
-      const answer = compute();
-      const rendered = render(answer);
-      await this.cache.set(key, { answer, rendered });
-      result = { answer, rendered, cached: false, ms: 0 };
-    }
-    result.ms = performance.now() - started;
-    const metrics = this.options.metrics;
-    if (metrics) {
-      metrics.cache.inc({ result: hit ? 'hit' : 'miss' });
-      metrics.answers.inc({ platform, intent: result.answer.intent });
-      metrics.latency.observe({ platform }, result.ms / 1000);
-    }
-    return result;
+  /** Remembers what was asked; a reset forgets, and help or out-of-scope replies keep the last question. */
+  private async remember(platform: string, who: Speaker, query: Query): Promise<void> {
+    if (query.intent === 'help' && query.aspect === 'reset') await this.conversations.forget(platform, who);
+    else if (query.intent !== 'help' && query.intent !== 'unknown')
+      await this.conversations.remember(platform, who, query);
   }
 }

@@ -1,19 +1,33 @@
 /**
- * The terminal chat: what `npm start` opens when no bot token is set. Reads one question a line (typed
- * or piped), prints one answer each, and exits at the end of input.
+ * The terminal chat: what `npm start` opens when no bot token is set. Reads one message a line (typed
+ * or piped), prints one answer each, and remembers the conversation like a chat app does ("why?",
+ * "and Mexico?", a number to pick among several countries); exits at the end of input.
  */
 import { createInterface } from 'node:readline';
-import { argsOf, readCommand } from '../../../commands/table.js';
-import { type Answer, COLON, type Core, type Lang } from '../../core/index.js';
+import { readCommand } from '../../../commands/table.js';
+import { type Answer, COLON, type Core, type Lang, type Query } from '../../core/index.js';
 import { renderPlain } from './render.js';
 
-/** A typed line: a command from the shared table ("/nso apple") or a free question. */
-export function answerLine(core: Core, line: string, hint?: Lang): Answer {
-  const command = readCommand(line);
-  if (command?.spec) {
-    return core.run(command.spec.toRequest(argsOf(command.spec, command.rest)), { hint, question: line });
+/** One conversation: each line is read with the last question in mind. */
+export class Conversation {
+  private last: Query | undefined;
+
+  constructor(
+    private readonly core: Core,
+    private readonly hint?: Lang,
+  ) {}
+
+  /** A typed line: a command from the shared table ("/nso apple") or a message. */
+  turn(line: string): { query: Query; answer: Answer } {
+    const command = readCommand(line);
+    const options = { hint: this.hint, context: this.last };
+    const query = command?.spec
+      ? this.core.understand(command.rest, { ...options, expect: command.spec.intent })
+      : this.core.understand(line, options);
+    if (query.intent === 'help' && query.aspect === 'reset') this.last = undefined;
+    else if (query.intent !== 'help' && query.intent !== 'unknown') this.last = query;
+    return { query, answer: { ...this.core.answer(query), question: query.question ?? line } };
   }
-  return core.ask(line, { hint });
 }
 
 /** Writes a map answer's PNG to the temp folder; the terminal prints the path. */
@@ -34,13 +48,16 @@ export async function runChat(
 ): Promise<void> {
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const conversation = new Conversation(core);
   if (interactive) {
     output.write('cyberexport-bot: ask “Is Morocco allowed?”, “What happened with NSO?”, /help. Ctrl+D quits.\n');
     rl.setPrompt('> ');
     rl.prompt();
   }
   for await (const line of rl) {
-    if (!(interactive && line.trim() === '')) output.write(`${await renderLine(answerLine(core, line), writeMap)}\n\n`);
+    if (!(interactive && line.trim() === '')) {
+      output.write(`${await renderLine(conversation.turn(line).answer, writeMap)}\n\n`);
+    }
     if (interactive) rl.prompt();
   }
 }
