@@ -6,12 +6,13 @@
  * @example
  * npx tsx bench/cache.ts
  */
-import { Answers } from '../src/adapters/answers.js';
-import { renderTelegram } from '../src/adapters/telegram/render.js';
+
+import { telegramRender } from '../src/adapters/telegram/send.js';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createStore } from '../src/infra/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { Answers } from '../src/service/answers.js';
 import { redisAvailable, startRedis } from '../tests/support/redis.js';
 import { buildCorpus } from './corpus.js';
 
@@ -29,9 +30,10 @@ async function measure(cacheUrl: string | undefined): Promise<CacheFigures> {
   const store = createStore(cacheUrl);
   const cache = createCache({ namespace: `bench:${Date.now()}`, ttlMs: 60_000, budgetMs: 1000, store });
   const answers = new Answers(core, cache);
+  const render = telegramRender(core);
   const time = async (question: string) => {
     const started = performance.now();
-    await answers.ask('bench', question, {}, renderTelegram);
+    await answers.ask('bench', { chat: 1, user: 1 }, question, undefined, render);
     return (performance.now() - started) * 1000;
   };
   // Misses: a question never seen (the number makes a new cache key, not a new kind of answer).
@@ -41,7 +43,8 @@ async function measure(cacheUrl: string | undefined): Promise<CacheFigures> {
   for (let i = 0; i < 500; i++) hits.push(await time('Is Morocco allowed? 1'));
   const corpus = buildCorpus();
   const started = performance.now();
-  for (let pass = 0; pass < 3; pass++) for (const q of corpus) await answers.ask('bench', q, {}, renderTelegram);
+  for (let pass = 0; pass < 3; pass++)
+    for (const [i, q] of corpus.entries()) await answers.ask('bench', { chat: i, user: i }, q, undefined, render);
   const perSec = (corpus.length * 3) / ((performance.now() - started) / 1000);
   await cache.close();
   return { hitP50us: round(median(hits)), missP50us: round(median(misses)), answersPerSec: Math.round(perSec) };

@@ -5,13 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Telegraf } from 'telegraf';
-import { Answers } from '../src/adapters/answers.js';
 import { createTelegramBot } from '../src/adapters/telegram/bot.js';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createLogger } from '../src/infra/log.js';
 import { createStore } from '../src/infra/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { Answers } from '../src/service/answers.js';
 import { BOT_USER } from '../tests/emulators/telegram-api.js';
 
 const TOKEN = '123456:TEST-token-for-emulator';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mapKey, requestFromKey, requestKey } from '../src/adapters/request-key.js';
+import { decodeAction } from '../src/adapters/actions.js';
 import {
   answerKeyboard,
   escapeHtml,
   MAX_CAPTION_LENGTH,
   MAX_MESSAGE_LENGTH,
-  parseCallbackData,
+  plainText,
   renderCaption,
   renderTelegram,
 } from '../src/adapters/telegram/render.js';
@@ -78,41 +78,47 @@ describe('buttons', () => {
       'NSO whatsapp lawsuit',
       'which were removed?',
     ]) {
-      const answer = core.ask(question);
-      const key = requestKey(answer) as string;
-      const keyboard = answerKeyboard(answer, key);
-      for (const button of keyboard?.inline_keyboard.flat() ?? []) {
+      const query = core.understand(question);
+      const answer = core.answer(query);
+      const buttons = answerKeyboard(answer, query, core)?.inline_keyboard.flat() ?? [];
+      expect(buttons.length).toBeGreaterThan(0);
+      for (const button of buttons) {
         expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
-        const action = parseCallbackData(button.callback_data);
-        // The Map button names the country's locator map; the others the answer itself.
-        expect(action?.key).toBe(action?.kind === 'map' ? mapKey(answer.countries[0]?.code ?? '') : key);
+        const action = decodeAction(button.callback_data, core);
+        expect(action).toBeDefined();
+        // Every button but the map answers about the same thing, with its aspect or language.
+        if (action?.kind !== 'map') expect(action?.query.countries).toEqual(query.countries);
       }
-      const again = core.run(requestFromKey(key) as never, { lang: 'fr' });
-      expect(again.intent).toBe(answer.intent);
-      expect(again.countries.map((c) => c.code)).toEqual(answer.countries.map((c) => c.code));
     }
   });
 
   test('only an answer about one country gets the Map button, which asks for its locator map', () => {
     const labels = (question: string, lang?: 'fr') => {
-      const answer = core.ask(question, lang ? { lang } : {});
-      return answerKeyboard(answer, requestKey(answer) as string)?.inline_keyboard.flat() ?? [];
+      const query = core.understand(question, lang ? { lang } : {});
+      return answerKeyboard(core.answer(query), query, core)?.inline_keyboard.flat() ?? [];
     };
-    expect(labels('Is Morocco allowed?').at(-1)).toEqual({ text: '🗺 Map', callback_data: 'map|en|mc:MA' });
-    expect(labels('Is Morocco allowed?', 'fr').at(-1)).toEqual({ text: '🗺 Carte', callback_data: 'map|fr|mc:MA' });
+    const map = labels('Is Morocco allowed?').at(-1);
+    expect(map?.text).toBe('🗺 Map');
+    expect(decodeAction(map?.callback_data, core)?.query).toMatchObject({ intent: 'map', countries: ['MA'] });
+    expect(labels('Is Morocco allowed?', 'fr').at(-1)?.text).toBe('🗺 Carte');
     for (const question of ['India and Mexico?', 'map of Morocco', 'which were removed?']) {
       expect(labels(question).map((b) => b.text)).not.toContain('🗺 Map');
     }
-    expect(parseCallbackData('map|en|mc:MA')).toEqual({ kind: 'map', lang: 'en', key: 'mc:MA' });
   });
 
-  test('unknown keys and garbage callback data are refused', () => {
-    expect(requestFromKey('c:zz')).toBeUndefined();
-    expect(requestFromKey('n:nope')).toBeUndefined();
-    expect(parseCallbackData('lang|de|c:MA')).toBeUndefined();
-    expect(parseCallbackData('<script>')).toBeUndefined();
-    expect(parseCallbackData('constructor|en|c:MA')).toBeUndefined();
+  test('"Congo" gets one button a row for each country it may mean', () => {
+    const query = core.understand('Congo');
+    const rows = answerKeyboard(core.answer(query), query, core)?.inline_keyboard ?? [];
+    expect(rows.map((r) => r.map((b) => b.text))).toEqual([['🇨🇬 Congo - Brazzaville'], ['🇨🇩 Congo - Kinshasa']]);
+    expect(decodeAction(rows[1]?.[0]?.callback_data, core)?.query.countries).toEqual(['CD']);
+  });
+
+  test('unknown actions and garbage callback data are refused', () => {
+    for (const data of ['src|en|toString', 'lang|fr|constructor', 'x:1.c.en...MA.', 's:1.c.en...ZZ.', '<script>', '']) {
+      expect(decodeAction(data, core)).toBeUndefined();
+    }
     expect(escapeHtml('&<>"')).toBe('&amp;&lt;&gt;&quot;');
+    expect(plainText('<b>A &amp; B</b> &lt;3')).toBe('A & B <3');
   });
 });
 

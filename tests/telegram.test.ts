@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Answers } from '../src/adapters/answers.js';
+import { decodeAction } from '../src/adapters/actions.js';
 import { startTelegram, type TelegramHandle } from '../src/adapters/telegram/bot.js';
 import { renderTelegram } from '../src/adapters/telegram/render.js';
 import { type Answer, type Core, createCore } from '../src/core/index.js';
@@ -18,6 +18,7 @@ import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createMapRenderer, getMapPng } from '../src/maps/index.js';
+import { Answers } from '../src/service/answers.js';
 import {
   type ApiCall,
   BOT_USER,
@@ -96,6 +97,26 @@ async function start(
   return handle;
 }
 
+type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+const rowsOf = (call: ApiCall) => (call.params.reply_markup as Keyboard).inline_keyboard;
+const buttonsOf = (call: ApiCall) => rowsOf(call).flat();
+const messageIdOf = (call: ApiCall) => (call.outcome as { result: { message_id: number } }).result.message_id;
+
+/** Alice presses a button with `data` under the message `reply` sent; returns where the calls were. */
+function press(data: string | undefined, reply: ApiCall, id: string) {
+  const since = api.calls.length;
+  const message = {
+    message_id: messageIdOf(reply),
+    date: 1,
+    chat: { id: alice.id, type: 'private' },
+    from: BOT_USER,
+    ...(reply.method === 'sendPhoto' ? { photo: [{ file_id: 'p', file_unique_id: 'u', width: 1, height: 1 }] } : {}),
+    ...(reply.method === 'sendMessage' ? { text: 'x' } : {}),
+  };
+  api.pushUpdate({ callback_query: { id, from: alice, chat_instance: '1', message, data } });
+  return since;
+}
+
 /** Pushes an update and waits for the first message the bot sends to `chatId` afterwards. */
 async function ask(update: { message: object }, chatId: number, timeoutMs = 3000) {
   const since = api.calls.length;
@@ -120,7 +141,7 @@ describe('private chat', () => {
     expect(html(reply)).toMatch(/^<b>🇲🇦 Morocco: dropped from the list<\/b>/);
     expect(seen(reply)).toContain('licences were reportedly almost never granted');
     const buttons = (reply.params.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français', '🗺 Map']);
+    expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', '➕ More', 'Français', '🗺 Map']);
   });
 
   test('the reply follows the user language when the question does not tell', async () => {
@@ -207,8 +228,10 @@ describe('inline mode and buttons', () => {
   test('the language button acknowledges first, then edits the message in French', async () => {
     await start();
     const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
-    const keyboard = reply.params.reply_markup as { inline_keyboard: { callback_data: string }[][] };
-    const [sources, french] = keyboard.inline_keyboard.flat();
+    const keyboard = reply.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+    const buttons = keyboard.inline_keyboard.flat();
+    const sources = buttons.find((b) => b.text === '📚 Sources');
+    const french = buttons.find((b) => b.text === 'Français');
     const message = {
       message_id: (reply.outcome as { result: { message_id: number } }).result.message_id,
       date: 1,
@@ -267,12 +290,12 @@ describe('hostile input', () => {
 
   test('an answer longer than 4096 characters arrives as several valid messages', async () => {
     const long: Answer = {
-      ...core.ask('What happened with NSO?'),
+      ...core.ask('', { expect: 'nso' }),
       text: Array.from({ length: 40 }, (_, i) => `${i} <&> ${'Pegasus '.repeat(30)}`).join('\n\n'),
     };
     const rendered = renderTelegram(long);
     expect(rendered.length).toBeGreaterThan(1);
-    await start({ core: { ...core, ask: () => long } });
+    await start({ core: { ...core, answer: () => long } });
     const first = await ask(privateMessage('long please'), alice.id);
     await api.waitFor('sendMessage', (c) => c.params.text === rendered[rendered.length - 1]);
     const sent = api.callsTo('sendMessage');
@@ -309,9 +332,9 @@ describe('errors', () => {
   test('a failing handler gets a short apology and the bot keeps running', async () => {
     const broken: Core = {
       ...core,
-      ask: (q, o) => {
+      understand: (q, o) => {
         if (q === 'boom') throw new Error('the core exploded');
-        return core.ask(q, o);
+        return core.understand(q, o);
       },
     };
     await start({ core: broken });
@@ -325,6 +348,157 @@ describe('errors', () => {
     await expect(start()).rejects.toThrow(
       /another instance.*Stop the other instance, or run every instance on a webhook/,
     );
+  });
+});
+
+describe('poison updates (issue 9)', () => {
+  const message = {
+    message_id: 1,
+    date: 1,
+    chat: { id: alice.id, type: 'private' },
+    from: BOT_USER,
+    text: 'x',
+  };
+
+  test.each([
+    'src|en|toString',
+    'lang|fr|constructor',
+    'src|en|__proto__',
+    'src|en|valueOf',
+    'map|en|mc:XX',
+    `src|en|c:${'MA,'.repeat(15)}MA`,
+    's:1.c.en...XX.',
+    'p:1.n.en..constructor..',
+    '\u0000\uffff',
+  ])('forged button data %j gets "expired" once, nothing else, and the bot keeps answering', async (data) => {
+    await start();
+    const since = api.calls.length;
+    const update = api.pushUpdate({ callback_query: { id: 'forged', from: alice, chat_instance: '1', message, data } });
+    await api.waitForConfirmed(update.update_id);
+    const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    const after = api.calls.slice(since, api.calls.indexOf(reply));
+    const acks = after.filter((c) => c.method === 'answerCallbackQuery');
+    expect(acks).toHaveLength(1);
+    expect(acks[0]?.params.text).toBe('This button has expired: please ask again.');
+    expect(after.filter((c) => c.method !== 'answerCallbackQuery' && c.method !== 'getUpdates')).toEqual([]);
+    expect(seen(reply)).toMatch(/^🇲🇦 Morocco/);
+  });
+
+  test('a button press without data, or on no message, is told the button expired', async () => {
+    await start();
+    const since = api.calls.length;
+    api.pushUpdate({ callback_query: { id: 'nodata', from: alice, chat_instance: '1', message } });
+    api.pushUpdate({ callback_query: { id: 'nomsg', from: alice, chat_instance: '1', data: 'l:1.h.en....' } });
+    await api.waitFor('answerCallbackQuery', (c) => c.params.callback_query_id === 'nomsg', 3000, since);
+    const acks = api.calls.slice(since).filter((c) => c.method === 'answerCallbackQuery');
+    expect(acks.map((c) => c.params.text)).toEqual([
+      'This button has expired: please ask again.',
+      'This button has expired: please ask again.',
+    ]);
+  });
+});
+
+describe('start-up and API faults (issue 9)', () => {
+  test('a 500 from getMe, getWebhookInfo and the first getUpdates is retried, then the bot answers', async () => {
+    const error = { error_code: 500, description: 'Internal Server Error' };
+    api.failNext('getMe', error, 2);
+    api.failNext('getWebhookInfo', error);
+    api.failNext('getUpdates', error);
+    await start();
+    expect(api.callsTo('getMe').map((c) => c.outcome.ok)).toEqual([false, false, true]);
+    expect(seen(await ask(privateMessage('Is Morocco allowed?'), alice.id))).toMatch(/^🇲🇦 Morocco/);
+  });
+
+  test('a Bot API server without getWebhookInfo is polled anyway', async () => {
+    api.failNext('getWebhookInfo', { error_code: 404, description: 'Not Found: method not found' }, 10);
+    await start();
+    expect(seen(await ask(privateMessage('Is Morocco allowed?'), alice.id))).toMatch(/^🇲🇦 Morocco/);
+  });
+
+  test('a refused token stops Telegram with a message naming TELEGRAM_BOT_TOKEN', async () => {
+    api.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
+    await expect(start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
+  });
+
+  test('HTML that Telegram refuses is sent again as plain text, not replaced by an apology', async () => {
+    await start();
+    api.failNext('sendMessage', {
+      error_code: 400,
+      description: "Bad Request: can't parse entities: unsupported start tag",
+    });
+    api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    const plain = await api.waitFor('sendMessage', (c) => c.outcome.ok);
+    expect(plain.params.parse_mode).toBeUndefined();
+    expect(String(plain.params.text)).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    expect(String(plain.params.text)).not.toContain('<b>');
+  });
+
+  test('a sustained 429 is waited out (retry_after), never answered with an apology', async () => {
+    await start();
+    api.failNext(
+      'sendMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
+      3,
+    );
+    api.pushUpdate(privateMessage('Is Morocco allowed?'));
+    const reply = await api.waitFor('sendMessage', (c) => c.outcome.ok, 8000);
+    expect(seen(reply)).toMatch(/^🇲🇦 Morocco/);
+    expect(api.callsTo('sendMessage').map((c) => c.outcome.ok)).toEqual([false, false, false, true]);
+  });
+});
+
+describe('conversations (issue 10)', () => {
+  test('a follow-up in a private chat is read against the last question: why? then and Mexico?', async () => {
+    await start();
+    await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    expect(seen(await ask(privateMessage('why?'), alice.id))).toMatch(
+      /Morocco[\s\S]*Amnesty International or Citizen Lab/,
+    );
+    expect(seen(await ask(privateMessage('and Mexico?'), alice.id))).toMatch(/^🇲🇽 Mexico/);
+  });
+
+  test('two users in one group keep their own conversations', async () => {
+    await start();
+    const bob = { id: 1003, is_bot: false, first_name: 'Bob', language_code: 'en' };
+    const mention = `@${BOT_USER.username}`;
+    await ask(groupMessage(`${mention} is Morocco allowed?`), group.id);
+    await ask(groupMessage(`${mention} is India allowed?`, { from: bob }), group.id);
+    expect(seen(await ask(groupMessage(`${mention} why?`), group.id))).toContain('Morocco');
+    expect(seen(await ask(groupMessage(`${mention} why?`, { from: bob }), group.id))).toContain('India');
+  });
+
+  test('"Congo" asks which one with a button each; pressing one answers in place for that country', async () => {
+    await start();
+    const question = await ask(privateMessage('Congo'), alice.id);
+    expect(seen(question)).toMatch(/^Which one do you mean\?/);
+    const rows = rowsOf(question);
+    expect(rows.map((r) => r[0]?.text)).toEqual(['🇨🇬 Congo - Brazzaville', '🇨🇩 Congo - Kinshasa']);
+    const since = press(rows[1]?.[0]?.callback_data, question, 'pick');
+    const edit = await api.waitFor('editMessageText', () => true, 3000, since);
+    expect(seen(edit)).toMatch(/^🇨🇩 Congo - Kinshasa: not on the list/);
+    // The pick is remembered: "why?" is about that Congo.
+    expect(seen(await ask(privateMessage('why?'), alice.id))).toContain('Congo - Kinshasa');
+  });
+
+  test('out of scope: says what it answers, with questions to try as buttons', async () => {
+    await start();
+    const reply = await ask(privateMessage('ethereum price today'), alice.id);
+    expect(seen(reply)).toMatch(/^I did not understand/);
+    const buttons = buttonsOf(reply);
+    expect(buttons.map((b) => b.text)).toEqual([
+      'Is Morocco allowed?',
+      'Which countries are on the list?',
+      'What happened with NSO?',
+    ]);
+    const since = press(buttons[0]?.callback_data, reply, 'try');
+    expect(seen(await api.waitFor('sendMessage', toChat(alice.id), 3000, since))).toMatch(/^🇲🇦 Morocco/);
+  });
+
+  test('/reset forgets: "why?" afterwards is not about the last country', async () => {
+    await start();
+    await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    expect(seen(await ask(privateMessage('/reset'), alice.id))).toMatch(/^Forgotten/);
+    expect(seen(await ask(privateMessage('why?'), alice.id))).not.toContain('🇲🇦');
   });
 });
 
@@ -429,7 +603,6 @@ describe('rate limits and logs', () => {
 });
 
 describe('maps', () => {
-  type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
   const caption = (call: ApiCall) => {
     expect(call.outcome.ok).toBe(true);
     expect(call.params.parse_mode).toBe('HTML');
@@ -437,8 +610,6 @@ describe('maps', () => {
     expect(text.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
     return text;
   };
-  const buttonsOf = (call: ApiCall) => (call.params.reply_markup as Keyboard).inline_keyboard.flat();
-  const messageIdOf = (call: ApiCall) => (call.outcome as { result: { message_id: number } }).result.message_id;
   /** The uploaded photo, decoded: it must be a PNG of the size the renderer draws. */
   function photo(call: ApiCall, expected: { width: number; height: number }): PNG {
     const bytes = api.photoOf(call);
@@ -452,20 +623,6 @@ describe('maps', () => {
     api.pushUpdate(update);
     return api.waitFor('sendPhoto', toChat(chatId), 5000, since);
   }
-  function press(button: { callback_data: string } | undefined, reply: ApiCall, id: string) {
-    const since = api.calls.length;
-    const message = {
-      message_id: messageIdOf(reply),
-      date: 1,
-      chat: { id: alice.id, type: 'private' },
-      from: BOT_USER,
-      ...(reply.method === 'sendPhoto' ? { photo: [{ file_id: 'p', file_unique_id: 'u', width: 1, height: 1 }] } : {}),
-      ...(reply.method === 'sendMessage' ? { text: 'x' } : {}),
-    };
-    api.pushUpdate({ callback_query: { id, from: alice, chat_instance: '1', message, data: button?.callback_data } });
-    return since;
-  }
-
   test('/map sends the world map as a photo; its language button swaps image and caption to French', async () => {
     await start({ maps: true });
     const reply = await photoReply(privateMessage('/map'), alice.id);
@@ -480,7 +637,7 @@ describe('maps', () => {
     expect(buttons.map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
     expect(api.callsTo('sendMessage')).toHaveLength(0);
 
-    const since = press(buttons[1], reply, 'cb-map-fr');
+    const since = press(buttons[1]?.callback_data, reply, 'cb-map-fr');
     const edit = await api.waitFor('editMessageMedia', () => true, 5000, since);
     const ack = api.calls.findIndex((c, i) => i >= since && c.method === 'answerCallbackQuery');
     expect(ack).toBeGreaterThanOrEqual(0);
@@ -510,15 +667,18 @@ describe('maps', () => {
     await start({ maps: true });
     const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
     const map = buttonsOf(reply).find((b) => b.text === '🗺 Map');
-    expect(map?.callback_data).toBe('map|en|mc:MA');
-    const since = press(map, reply, 'cb-map-ma');
+    expect(decodeAction(map?.callback_data, core)).toMatchObject({
+      kind: 'map',
+      query: { intent: 'map', countries: ['MA'] },
+    });
+    const since = press(map?.callback_data, reply, 'cb-map-ma');
     const sent = await api.waitFor('sendPhoto', toChat(alice.id), 5000, since);
     const ack = api.calls.findIndex((c, i) => i >= since && c.method === 'answerCallbackQuery');
     expect(ack).toBeGreaterThanOrEqual(0);
     expect(ack).toBeLessThan(api.calls.indexOf(sent));
     photo(sent, getMapPng(kb, { lang: 'en', focus: 'MA' }));
     expect(caption(sent)).toMatch(/^🇲🇦 Morocco: dropped from the list/);
-    expect(buttonsOf(sent).map((b) => b.callback_data)).toEqual(['src|en|mc:MA', 'lang|fr|mc:MA']);
+    expect(buttonsOf(sent).map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
     // The answer the button sits under is left as it was.
     expect(api.callsTo('editMessageText')).toHaveLength(0);
   });

@@ -8,9 +8,8 @@
  * // "<b>🇲🇦 Morocco: dropped from the list</b>\n\nMorocco is not on the 37-country list…"
  */
 
-import { formatDate } from '../../core/i18n.js';
-import { type Answer, COLON, type Lang, type Source } from '../../core/index.js';
-import { mapKey } from '../request-key.js';
+import { type Answer, COLON, type Core, formatDate, type Lang, type Query, type Source } from '../../core/index.js';
+import { actionData, actionsFor } from '../actions.js';
 
 /** Telegram's limit after entity parsing; we keep the HTML itself under it, which is stricter. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -256,46 +255,35 @@ export function renderNotice(text: string): string {
   return escapeHtml(text);
 }
 
-// ── Buttons: callback data that maps back to the request ───────────────────────────────────────────
-
-/**
- * A button press: `src|<lang>|<key>` (the sources, in the answer's language), `lang|<lang>|<key>`
- * (the answer in the other language) or `map|<lang>|mc:<code>` (a country's locator map).
- */
-export interface ButtonAction {
-  kind: 'sources' | 'lang' | 'map';
-  lang: Lang;
-  key: string;
-}
-
-const KINDS = { src: 'sources', lang: 'lang', map: 'map' } as const;
-
-export function parseCallbackData(data: string): ButtonAction | undefined {
-  const [prefix = '', lang, key] = data.split('|');
-  const kind = Object.hasOwn(KINDS, prefix) ? KINDS[prefix as keyof typeof KINDS] : undefined;
-  if (!kind || (lang !== 'en' && lang !== 'fr') || !key) return undefined;
-  return { kind, lang, key };
-}
+// ── Buttons ───────────────────────────────────────────────────────────────────────────────────────
 
 export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
 }
 
-/**
- * "Sources" (when the answer has some), the other language, and "Map" under the answer about one
- * country (its locator map), under an answer.
- */
-export function answerKeyboard(answer: Answer, key: string): InlineKeyboard | undefined {
-  const other: Lang = answer.lang === 'fr' ? 'en' : 'fr';
-  const [country, ...more] = answer.countries;
-  const buttons = [
-    ...(answer.sources.length > 0
-      ? [{ text: `📚 ${LABELS[answer.lang].sources}`, callback_data: `src|${answer.lang}|${key}` }]
-      : []),
-    { text: LABELS[answer.lang].other, callback_data: `lang|${other}|${key}` },
-    ...(answer.intent === 'country_status' && country && more.length === 0
-      ? [{ text: `🗺 ${LABELS[answer.lang].map}`, callback_data: `map|${answer.lang}|${mapKey(country.code)}` }]
-      : []),
-  ].filter((b) => Buffer.byteLength(b.callback_data) <= MAX_CALLBACK_DATA_BYTES);
-  return buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
+/** Choice buttons one a row (country names can be long), the others side by side. */
+export function answerKeyboard(answer: Answer, query: Query, core: Pick<Core, 'encode'>): InlineKeyboard | undefined {
+  const buttons = actionsFor(answer, query)
+    .map((action) => ({
+      kind: action.kind,
+      text: action.emoji ? `${action.emoji} ${action.label}` : action.label,
+      callback_data: actionData(action, core),
+    }))
+    .filter((b) => Buffer.byteLength(b.callback_data) <= MAX_CALLBACK_DATA_BYTES);
+  const choices = buttons
+    .filter((b) => b.kind === 'choice')
+    .map(({ text, callback_data }) => [{ text, callback_data }]);
+  const others = buttons.filter((b) => b.kind !== 'choice').map(({ text, callback_data }) => ({ text, callback_data }));
+  const rows = [...choices, ...(others.length > 0 ? [others] : [])];
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** Telegram HTML reduced to the text a user would see: the fallback when Telegram refuses the markup. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
