@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { Answers } from '../src/adapters/answers.js';
 import { startDiscord } from '../src/adapters/discord/bot.js';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createLogger } from '../src/infra/log.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { Answers } from '../src/service/answers.js';
 import { DiscordFake } from '../tests/emulators/discord-fake.js';
 
 export interface RoundTrips {

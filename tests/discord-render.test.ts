@@ -1,13 +1,17 @@
 /**
  * The Discord renderer and button ids alone: whatever the answer, the payload stays within Discord's
- * limits and no text in it can turn into markup.
+ * limits, no text in it can turn into markup, and every button id reads back to what it was made from.
  */
 import { describe, expect, test } from 'vitest';
-import { decodeButton, encodeButton } from '../src/adapters/discord/buttons.js';
+import { actionsFor } from '../src/adapters/actions.js';
 import { discordCommands } from '../src/adapters/discord/commands.js';
-import { renderDiscord, renderDiscordSources, withMapImage } from '../src/adapters/discord/render.js';
-import type { Answer } from '../src/core/index.js';
+import { actionOfCustomId, customIdOf } from '../src/adapters/discord/custom-id.js';
+import { renderDiscord, withMapImage } from '../src/adapters/discord/render.js';
+import { type Answer, createCore, queryOf } from '../src/core/index.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { commandErrors, messageErrors } from './emulators/discord-fake.js';
+
+const core = createCore(loadKnowledge());
 
 function oversized(): Answer {
   const paragraph = '**Bold** _it_ [x](https://evil.example) @everyone <@123> # h\n• item '.repeat(40);
@@ -19,6 +23,7 @@ function oversized(): Answer {
     topic: null,
     title: `🇲🇦 Morocco ${'*'.repeat(300)}`,
     text: Array.from({ length: 6 }, () => paragraph).join('\n\n'),
+    details: 'More about Morocco.',
     sources: Array.from({ length: 40 }, (_, i) => ({
       title: `Source ${i} [with] **brackets** ${'t'.repeat(200)}`,
       publisher: 'Publisher (x)',
@@ -29,20 +34,30 @@ function oversized(): Answer {
   };
 }
 
+const morocco = queryOf('country_status', 'en', { countries: ['MA'] });
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON components as rendered
+const buttonsOf = (message: { components: { components: any[] }[] }) => message.components.flatMap((r) => r.components);
+
 describe('renderDiscord', () => {
   test('an oversized answer still fits every Discord limit', () => {
-    const payload = renderDiscord(oversized());
+    const payload = renderDiscord(oversized(), morocco);
     expect(messageErrors(payload as unknown as Record<string, unknown>)).toEqual([]);
     const embed = payload.embeds[0];
     expect(embed?.description?.endsWith('…')).toBe(true);
     expect(embed?.fields?.at(-1)?.value).toMatch(/more\.$/);
     expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
-    const sources = renderDiscordSources(oversized());
-    expect(messageErrors(sources as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
+  test('asked for its sources, an answer lists them as links, within the limits', () => {
+    const payload = renderDiscord(oversized(), { ...morocco, aspect: 'sources' });
+    expect(messageErrors(payload as unknown as Record<string, unknown>)).toEqual([]);
+    expect(payload.embeds[0]?.description).toBeUndefined();
+    expect(payload.embeds[0]?.fields?.[0]?.value).toMatch(/^• \[Source 0 .*\]\(https:\/\/example\.com\/0\//);
   });
 
   test('answer text cannot become markup or mentions', () => {
-    const description = renderDiscord(oversized()).embeds[0]?.description ?? '';
+    const description = renderDiscord(oversized(), morocco).embeds[0]?.description ?? '';
     expect(description).not.toMatch(/(?<!\\)\*\*Bold/);
     expect(description).not.toMatch(/(?<!\\)\[x\]/);
     expect(description).not.toMatch(/@everyone|<@123>/);
@@ -51,41 +66,59 @@ describe('renderDiscord', () => {
   test('the generated commands are valid for Discord', () => {
     expect(commandErrors(discordCommands() as unknown as Record<string, unknown>[])).toEqual([]);
   });
-});
-
-describe('button ids', () => {
-  test('encode the request, not user text, and read back', () => {
-    const id = encodeButton({ action: 'lang', lang: 'fr', key: 'c:IN,MX' });
-    expect(id).toBe('cx:l:fr:c:IN,MX');
-    expect(decodeButton(id ?? '')).toEqual({
-      action: 'lang',
-      lang: 'fr',
-      request: { intent: 'country_status', country: '🇮🇳 🇲🇽' },
-    });
-    expect(decodeButton('cx:s:en:n:khashoggi')?.request).toEqual({ intent: 'nso', topic: 'khashoggi' });
-    expect(decodeButton('cx:s:en:h')?.request).toEqual({ intent: 'help' });
-    expect(decodeButton('something else')).toBeNull();
-    expect(decodeButton('cx:constructor:en:h')).toBeNull();
-  });
-
-  test('the Map button of a one-country answer asks for its locator map', () => {
-    const [row] = renderDiscord({ ...oversized(), lang: 'fr' }).components;
-    const map = row?.components.at(-1);
-    expect(map).toMatchObject({ label: 'Carte', custom_id: 'cx:m:fr:mc:MA' });
-    expect(decodeButton('cx:m:fr:mc:MA')).toEqual({
-      action: 'map',
-      lang: 'fr',
-      request: { intent: 'map', country: '🇲🇦' },
-    });
-    const two = oversized();
-    two.countries.push({ code: 'MX', name: 'Mexico', flag: '🇲🇽', status: 'removed', matched: 'Mexico' });
-    expect(JSON.stringify(renderDiscord(two).components)).not.toContain('cx:m:');
-  });
 
   test('a map image is attached and shown, within the limits', () => {
-    const message = withMapImage(renderDiscord({ ...oversized(), intent: 'map' }), Buffer.from('png'));
+    const message = withMapImage(renderDiscord({ ...oversized(), intent: 'map' }, morocco), Buffer.from('png'));
     expect(message.embeds[0]?.image).toEqual({ url: 'attachment://map.png' });
     expect(message.files?.map((f) => f.name)).toEqual(['map.png']);
     expect(messageErrors(message as never)).toEqual([]);
+  });
+});
+
+describe('buttons', () => {
+  test('a one-country answer gets Sources, More, the other language and its map, each id reading back', () => {
+    const query = core.understand('Is Morocco allowed?');
+    const answer = core.answer(query);
+    const buttons = buttonsOf(renderDiscord(answer, query));
+    expect(buttons.map((b) => b.label)).toEqual(['Sources', 'More', 'Français', 'Map']);
+    const actions = actionsFor(answer, query);
+    for (const [i, b] of buttons.entries()) {
+      const action = actions[i];
+      const read = actionOfCustomId(b.custom_id, core);
+      expect(b.custom_id.length).toBeLessThanOrEqual(100);
+      expect(read?.kind).toBe(action?.kind);
+      expect(read && core.encode(read.query)).toBe(action && core.encode(action.query));
+    }
+    expect(actionOfCustomId(buttons[3].custom_id, core)?.query).toMatchObject({ intent: 'map', countries: ['MA'] });
+    expect(actionOfCustomId(buttons[2].custom_id, core)?.query).toMatchObject({ lang: 'fr', countries: ['MA'] });
+  });
+
+  test('a name that fits several countries gets one button per country', () => {
+    const query = core.understand('Congo');
+    const buttons = buttonsOf(renderDiscord(core.answer(query), query));
+    expect(buttons.map((b) => b.emoji?.name)).toEqual(['🇨🇬', '🇨🇩']);
+    expect(buttons.map((b) => actionOfCustomId(b.custom_id, core)?.query.countries)).toEqual([['CG'], ['CD']]);
+  });
+
+  test('forged, foreign and old ids read back as nothing', () => {
+    for (const id of [
+      'cx:s:en:valueOf',
+      'cx:s:en:m:constructor',
+      'cx:constructor:en:h',
+      'cx:m:en:mc:MA',
+      'cx:l:1.c.en...ZZ.',
+      'cx:__proto__:1.c.en...MA.',
+      's:1.c.en...MA.',
+      `cx:s:${'1'.repeat(200)}`,
+      'something else',
+    ]) {
+      expect(actionOfCustomId(id, core)).toBeUndefined();
+    }
+  });
+
+  test('a button whose id would not fit is left out', () => {
+    const [action] = actionsFor(oversized(), morocco);
+    expect(action).toBeDefined();
+    if (action) expect(customIdOf(action, { encode: () => 'x'.repeat(98) })).toBeUndefined();
   });
 });

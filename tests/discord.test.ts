@@ -7,10 +7,9 @@ import { pino } from 'pino';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { deployDiscordCommands } from '../commands/deploy-discord.js';
-import { Answers, type Rendered } from '../src/adapters/answers.js';
-import { type DiscordBot, startDiscord } from '../src/adapters/discord/bot.js';
+import { type DiscordBot, type DiscordOptions, startDiscord } from '../src/adapters/discord/bot.js';
 import { escapeText, NSO_COLOUR, STATUS_COLOUR } from '../src/adapters/discord/render.js';
-import { type Answer, type AskOptions, type Core, createCore, type Request, TOPIC_TITLE } from '../src/core/index.js';
+import { type Core, createCore, type Query, TOPIC_TITLE } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createMemoryCounter } from '../src/infra/counter.js';
 import type { Logger } from '../src/infra/log.js';
@@ -18,6 +17,7 @@ import { createMetrics } from '../src/infra/metrics.js';
 import { RateLimiter } from '../src/infra/rate-limit.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createMapRenderer, getMapPng, type MapOptions } from '../src/maps/index.js';
+import { Answers, type Render, type Rendered } from '../src/service/answers.js';
 import { DiscordFake, messageErrors, type RecordedCall } from './emulators/discord-fake.js';
 
 const EPHEMERAL = 64;
@@ -38,13 +38,18 @@ function freshAnswers(): Answers {
   return new Answers(core, createCache({ namespace: `test-${Math.random()}`, ttlMs: 60_000 }), { maps });
 }
 
-async function startBot(fake: DiscordFake, answers: Answers, log: Logger, deferAfterMs?: number): Promise<DiscordBot> {
+async function startBot(
+  fake: DiscordFake,
+  answers: Answers,
+  log: Logger,
+  options: Pick<DiscordOptions, 'deferAfterMs' | 'loginBackoff' | 'signal'> = {},
+): Promise<DiscordBot> {
   return startDiscord({
     config: { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl },
     answers,
     log,
     clientOptions: { rest: { timeout: 3000 } },
-    ...(deferAfterMs === undefined ? {} : { deferAfterMs }),
+    ...options,
   });
 }
 
@@ -52,6 +57,8 @@ async function startBot(fake: DiscordFake, answers: Answers, log: Logger, deferA
 const embedOf = (call: RecordedCall): any => (call.body.data ?? call.body).embeds[0];
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies as the client sent them
 const buttonsOf = (call: RecordedCall): any[] => (call.body.data ?? call.body).components[0]?.components ?? [];
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies as the client sent them
+const buttonLabelled = (call: RecordedCall, label: string): any => buttonsOf(call).find((b) => b.label === label);
 
 /** The map a call uploaded: one `map.png` that decodes as a PNG of the size the renderer draws. */
 function mapOf(call: RecordedCall, options: MapOptions): PNG {
@@ -84,8 +91,14 @@ describe('Discord bot against a local Discord', () => {
     return { id, token, call };
   }
 
+  /** A question that mentions the bot in the guild channel, from `author`; resolves with the bot's reply. */
+  async function ask(text: string, author: Record<string, unknown> = fake.user) {
+    const { id } = fake.message(`<@${fake.applicationId}> ${text}`, { mentionBot: true, author });
+    return fake.waitFor(fake.replyTo(id));
+  }
+
   test('logs in through the gateway and caches the test server', () => {
-    expect(bot.client.isReady()).toBe(true);
+    expect(bot.isReady()).toBe(true);
     expect(bot.client.user.id).toBe(fake.applicationId);
     expect(bot.client.guilds.cache.has(fake.guildId)).toBe(true);
   });
@@ -105,7 +118,16 @@ describe('Discord bot against a local Discord', () => {
     expect(fake.calls.some((c) => c.path === '/api/v10/applications/@me')).toBe(true);
 
     const commands = fake.commands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name)).toEqual(['allowed', 'list', 'removed', 'nso', 'map', 'sources', 'help']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'allowed',
+      'list',
+      'removed',
+      'nso',
+      'map',
+      'sources',
+      'help',
+      'reset',
+    ]);
     // biome-ignore lint/suspicious/noExplicitAny: registered JSON
     const byName: Record<string, any> = Object.fromEntries(commands.map((c) => [String(c.name), c]));
     for (const c of Object.values(byName)) {
@@ -136,7 +158,7 @@ describe('Discord bot against a local Discord', () => {
     expect(embed.footer.text).toMatch(/^As of \d{4}-\d{2}-\d{2}$/);
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(call.body.data.flags ?? 0).toBe(0);
-    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français', 'Map']);
+    expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'More', 'Français', 'Map']);
   });
 
   test('picking India from autocomplete (value "IN") answers about India', async () => {
@@ -171,9 +193,16 @@ describe('Discord bot against a local Discord', () => {
     const overview = await command('nso');
     expect(embedOf(overview.call).title).toBe(escapeText(TOPIC_TITLE.overview.en));
     expect(embedOf(overview.call).color).toBe(NSO_COLOUR);
-    const whatsapp = await command('nso', { topic: 'whatsapp_lawsuit' }, 'fr');
-    expect(embedOf(whatsapp.call).title).toBe(escapeText(TOPIC_TITLE.whatsapp_lawsuit.fr));
+    const whatsapp = await command('nso', { topic: 'whatsapp_lawsuit' });
+    expect(embedOf(whatsapp.call).title).toBe(escapeText(TOPIC_TITLE.whatsapp_lawsuit.en));
     expect(messageErrors(whatsapp.call.body.data)).toEqual([]);
+  });
+
+  // A menu value ("whatsapp_lawsuit") says nothing about the language: the locale does.
+  test('a French Discord user picking an /nso topic gets it in French', async () => {
+    const { id } = fake.command('nso', { topic: 'whatsapp_lawsuit' }, { locale: 'fr', user: fake.newUser('kim') });
+    const call = await fake.waitFor(fake.callbackOf(id));
+    expect(embedOf(call).title).toBe(escapeText(TOPIC_TITLE.whatsapp_lawsuit.fr));
   });
 
   test('hide:true makes the reply ephemeral', async () => {
@@ -188,8 +217,7 @@ describe('Discord bot against a local Discord', () => {
       mentionBot: true,
       author: { id: fake.snowflake(), username: 'other-bot', discriminator: '0', avatar: null, bot: true },
     });
-    const asked = fake.message(`<@${fake.applicationId}> Is India allowed?`, { mentionBot: true });
-    const reply = await fake.waitFor(fake.replyTo(asked.id));
+    const reply = await ask('Is India allowed?');
     expect(reply.path).toBe(`/api/v10/channels/${fake.channelId}/messages`);
     expect(embedOf(reply).title).toContain('India');
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -205,29 +233,115 @@ describe('Discord bot against a local Discord', () => {
     expect(embedOf(reply).title).toContain('retiré de la liste');
   });
 
+  test('a follow-up continues the conversation: "why?" explains Morocco, "and Mexico?" moves to Mexico', async () => {
+    const carol = fake.newUser('carol');
+    expect(embedOf(await ask('Is Morocco allowed?', carol)).title).toContain('Morocco');
+    const why = embedOf(await ask('why?', carol));
+    expect(why.title).toBe('Why it has this status');
+    expect(why.description).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    const mexico = embedOf(await ask('and Mexico?', carol));
+    expect(`${mexico.title}\n${mexico.description}`).toContain('🇲🇽 Mexico: dropped from the list');
+  });
+
+  test('two users in one channel keep separate memories', async () => {
+    const dave = fake.newUser('dave');
+    const erin = fake.newUser('erin');
+    expect(embedOf(await ask('Is Morocco allowed?', dave)).title).toContain('Morocco');
+    expect(embedOf(await ask('Is India allowed?', erin)).title).toContain('India');
+    expect(embedOf(await ask('why?', dave)).description).toMatch(/^🇲🇦 Morocco/);
+    expect(embedOf(await ask('why?', erin)).description).toMatch(/^🇮🇳 India/);
+  });
+
+  test('"Congo" offers both countries as buttons; pressing one answers for that country in place', async () => {
+    const frank = fake.newUser('frank');
+    const reply = await ask('Congo', frank);
+    const buttons = buttonsOf(reply);
+    expect(buttons.map((b) => b.emoji?.name)).toEqual(['🇨🇬', '🇨🇩']);
+    expect(buttons.map((b) => b.label)).toEqual(['Congo - Brazzaville', 'Congo - Kinshasa']);
+
+    const shown = fake.messageObject(fake.channelId, reply.body);
+    const pressed = fake.click(buttons[1].custom_id, shown, { user: frank });
+    const update = await fake.waitFor(fake.callbackOf(pressed.id));
+    expect(update.body.type).toBe(CALLBACK.update);
+    expect(embedOf(update).title).toBe('🇨🇩 Congo - Kinshasa: not on the list');
+    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'More', 'Français', 'Map']);
+    // The pick is remembered: "why?" is about the country chosen.
+    expect(embedOf(await ask('why?', frank)).description).toMatch(/^🇨🇩 Congo - Kinshasa/);
+  });
+
+  test('/reset forgets the conversation, privately', async () => {
+    const grace = fake.newUser('grace');
+    const asked = fake.command('allowed', { country: 'Morocco' }, { user: grace });
+    await fake.waitFor(fake.callbackOf(asked.id));
+    expect(embedOf(await ask('why?', grace)).description).toMatch(/^🇲🇦 Morocco/);
+
+    const reset = fake.command('reset', {}, { user: grace });
+    const forgotten = await fake.waitFor(fake.callbackOf(reset.id));
+    expect(forgotten.body.type).toBe(CALLBACK.reply);
+    expect(forgotten.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(forgotten).title).toBeTruthy();
+    expect(embedOf(await ask('why?', grace)).description).not.toMatch(/Morocco: dropped/);
+  });
+
   test('the language button switches the answer to French in place; the sources button answers privately', async () => {
     const { call } = await command('allowed', { country: 'Morocco' });
     const shown = fake.messageObject(fake.channelId, call.body.data);
-    const [sourcesButton, langButton] = buttonsOf(call);
-    for (const b of [sourcesButton, langButton]) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    for (const b of buttonsOf(call)) expect(b.custom_id.length).toBeLessThanOrEqual(100);
 
-    const switched = fake.click(langButton.custom_id, shown);
+    const switched = fake.click(buttonLabelled(call, 'Français').custom_id, shown);
     const update = await fake.waitFor(fake.callbackOf(switched.id));
     expect(update.body.type).toBe(CALLBACK.update);
     expect(embedOf(update).title).toMatch(/^🇲🇦 Maroc\b.*retiré de la liste/);
-    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'English', 'Carte']);
+    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'Plus', 'English', 'Carte']);
     expect(update.body.data.allowed_mentions.parse).toEqual([]);
 
-    const sources = fake.click(sourcesButton.custom_id, shown);
+    const sources = fake.click(buttonLabelled(call, 'Sources').custom_id, shown);
     const listed = await fake.waitFor(fake.callbackOf(sources.id));
     expect(listed.body.type).toBe(CALLBACK.reply);
     expect(listed.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(listed).title).toMatch(/^Sources: 🇲🇦 Morocco/);
     expect(embedOf(listed).fields[0].value).toContain('https://');
+  });
 
-    const forged = fake.click('cx:l:xx:nonsense', shown);
-    const expired = await fake.waitFor(fake.callbackOf(forged.id));
-    expect(expired.body.data.flags).toBe(EPHEMERAL);
-    expect(expired.body.data.content).toMatch(/no longer works/);
+  test('the More button adds the longer answer under a public answer, in public', async () => {
+    const { call } = await command('allowed', { country: 'Morocco' });
+    const pressed = fake.click(
+      buttonLabelled(call, 'More').custom_id,
+      fake.messageObject(fake.channelId, call.body.data),
+    );
+    const more = await fake.waitFor(fake.callbackOf(pressed.id));
+    expect(more.body.type).toBe(CALLBACK.reply);
+    expect(more.body.data.flags ?? 0).toBe(0);
+    expect(embedOf(more).title).toContain('Morocco');
+    expect(embedOf(more).description.length).toBeGreaterThan(embedOf(call).description.length);
+  });
+
+  test('forged or old button ids each get one private "expired" notice and nothing else', async () => {
+    const { call } = await command('list');
+    const shown = fake.messageObject(fake.channelId, call.body.data);
+    const forged = [
+      'cx:s:en:valueOf',
+      'cx:s:en:m:constructor',
+      'cx:l:xx:nonsense',
+      'cx:m:en:mc:MA',
+      'cx:c:1.c.en...ZZ.',
+      'cx:__proto__:1.c.en...MA.',
+      `cx:s:${'9'.repeat(97)}`,
+      'random-string',
+    ].map((id) => fake.click(id, shown));
+    for (const click of forged) {
+      const notice = await fake.waitFor(fake.callbackOf(click.id));
+      expect(notice.body.type).toBe(CALLBACK.reply);
+      expect(notice.body.data.flags).toBe(EPHEMERAL);
+      expect(notice.body.data.content).toMatch(/expired/);
+    }
+    // Once a normal question has been answered, nothing more came for any forged press.
+    expect(embedOf((await command('allowed', { country: 'Spain' })).call).title).toContain('Spain');
+    for (const click of forged) {
+      expect(fake.calls.filter(fake.callbackOf(click.id))).toHaveLength(1);
+      expect(fake.calls.filter((c) => c.path.includes(click.id) || c.path.includes(click.token))).toHaveLength(1);
+    }
+    expect(logs.some((l) => l.msg === 'discord handler failed')).toBe(false);
   });
 
   test('/map region:europe replies with the Europe map attached and shown in the embed', async () => {
@@ -241,7 +355,10 @@ describe('Discord bot against a local Discord', () => {
     expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français']);
 
     // The language button swaps the message for the French map, its attachment replaced.
-    const switched = fake.click(buttonsOf(call)[1].custom_id, fake.messageObject(fake.channelId, call.body.data));
+    const switched = fake.click(
+      buttonLabelled(call, 'Français').custom_id,
+      fake.messageObject(fake.channelId, call.body.data),
+    );
     const update = await fake.waitFor(fake.callbackOf(switched.id));
     expect(update.status).toBe(204);
     expect(update.body.type).toBe(CALLBACK.update);
@@ -252,8 +369,8 @@ describe('Discord bot against a local Discord', () => {
 
   test('the Map button under /allowed Morocco replies with the locator map, in public', async () => {
     const { call } = await command('allowed', { country: 'Morocco' });
-    const mapButton = buttonsOf(call).find((b) => b.label === 'Map');
-    expect(mapButton.custom_id).toBe('cx:m:en:mc:MA');
+    const mapButton = buttonLabelled(call, 'Map');
+    expect(mapButton.custom_id).toBe('cx:p:1.m.en..world.MA.');
     const clicked = fake.click(mapButton.custom_id, fake.messageObject(fake.channelId, call.body.data));
     const reply = await fake.waitFor(fake.callbackOf(clicked.id));
     expect(reply.status).toBe(204);
@@ -264,9 +381,18 @@ describe('Discord bot against a local Discord', () => {
     expect(reply.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  test('the Map button under a private answer replies privately', async () => {
+    const { call } = await command('allowed', { country: 'Morocco', hide: true });
+    expect(call.body.data.flags).toBe(EPHEMERAL);
+    const shown = fake.messageObject(fake.channelId, call.body.data);
+    const clicked = fake.click(buttonLabelled(call, 'Map').custom_id, shown);
+    const reply = await fake.waitFor(fake.callbackOf(clicked.id));
+    expect(reply.body.data.flags).toBe(EPHEMERAL);
+    mapOf(reply, { lang: 'en', focus: 'MA' });
+  });
+
   test('a mention asking for "map of Europe" gets the map too', async () => {
-    const asked = fake.message(`<@${fake.applicationId}> map of Europe`, { mentionBot: true });
-    const reply = await fake.waitFor(fake.replyTo(asked.id));
+    const reply = await ask('map of Europe', fake.newUser('heidi'));
     expect(reply.status).toBe(200);
     mapOf(reply, { lang: 'en', region: 'europe' });
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -283,8 +409,7 @@ describe('Discord bot against a local Discord', () => {
     expect(text).not.toMatch(/(?<!\\)\[link/);
     expect(text).not.toMatch(/@everyone|@here|<@&/);
 
-    const message = fake.message(`<@${fake.applicationId}> ${hostile}`, { mentionBot: true });
-    const reply = await fake.waitFor(fake.replyTo(message.id));
+    const reply = await ask(hostile, fake.newUser('ivan'));
     expect(reply.status).toBe(200);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(messageErrors(reply.body)).toEqual([]);
@@ -297,11 +422,22 @@ describe('Discord bot against a local Discord', () => {
     const apology = await fake.waitFor((c) => fake.callbackOf(failing.id)(c) && c.status === 204);
     expect(apology.body.data.flags).toBe(EPHEMERAL);
     expect(apology.body.data.content).toMatch(/^Sorry/);
-    expect(logs.some((l) => l.msg === 'discord interaction failed' && l.interactionId === failing.id)).toBe(true);
+    expect(logs.some((l) => l.msg === 'discord handler failed' && l.interactionId === failing.id)).toBe(true);
 
     const { call } = await command('help');
     expect(call.status).toBe(204);
     expect(embedOf(call).title).toBeTruthy();
+  });
+
+  test('a REST 500 on a message reply gets one apology in the channel', async () => {
+    const { id } = fake.message(`<@${fake.applicationId}> Is Spain allowed?`, {
+      mentionBot: true,
+      author: fake.newUser('judy'),
+    });
+    fake.fail((c) => fake.replyTo(id)(c) && c.body?.embeds?.length > 0, { status: 500, times: 4 });
+    const apology = await fake.waitFor((c) => fake.replyTo(id)(c) && c.status === 200);
+    expect(apology.body.content).toMatch(/^Sorry/);
+    expect(fake.calls.filter((c) => fake.replyTo(id)(c) && c.status === 200)).toHaveLength(1);
   });
 });
 
@@ -311,14 +447,9 @@ class SlowAnswers extends Answers {
     super(core, createCache({ namespace: 'slow', ttlMs: 60_000 }), { maps });
   }
 
-  override async run<T>(
-    platform: string,
-    request: Request,
-    options: AskOptions & { question?: string },
-    render: (a: Answer) => T,
-  ): Promise<Rendered<T>> {
+  override async answer<T>(platform: string, query: Query, render: Render<T>): Promise<Rendered<T>> {
     await sleep(this.delayMs);
-    return super.run(platform, request, options, render);
+    return super.answer(platform, query, render);
   }
 }
 
@@ -328,7 +459,7 @@ describe('Discord bot with a slow answer cache', () => {
 
   beforeEach(async () => {
     fake = await DiscordFake.start();
-    bot = await startBot(fake, new SlowAnswers(300), capturingLogger([]), 50);
+    bot = await startBot(fake, new SlowAnswers(300), capturingLogger([]), { deferAfterMs: 50 });
   });
 
   afterEach(async () => {
@@ -337,30 +468,29 @@ describe('Discord bot with a slow answer cache', () => {
   });
 
   test('a slow button that fails after deferUpdate apologizes privately and leaves the public answer alone', async () => {
-    const { token, call } = await (async () => {
-      const sent = fake.command('allowed', { country: 'Spain' });
-      await fake.waitFor(fake.callbackOf(sent.id));
-      return { token: sent.token, call: await fake.waitFor(fake.editOf(sent.token)) };
-    })();
+    const sent = fake.command('allowed', { country: 'Spain' });
+    await fake.waitFor(fake.callbackOf(sent.id));
+    const call = await fake.waitFor(fake.editOf(sent.token));
     const message = fake.messageObject(fake.channelId, call.body);
-    const click = fake.click(buttonsOf(call)[1].custom_id, message);
+    const click = fake.click(buttonLabelled(call, 'Français').custom_id, message);
     expect((await fake.waitFor(fake.callbackOf(click.id))).body.type).toBe(6); // deferUpdate
     fake.fail(fake.editOf(click.token), { status: 500, times: 4 });
     const apology = await fake.waitFor(fake.followUpOf(click.token));
     expect(apology.body.flags).toBe(EPHEMERAL);
     expect(apology.body.content).toMatch(/^Sorry/);
     expect(fake.calls.filter((c) => fake.editOf(click.token)(c) && c.status === 200)).toHaveLength(0);
-    expect(token).not.toBe(click.token);
+    expect(fake.calls.filter(fake.callbackOf(click.id))).toHaveLength(1);
   });
 
   test('a shutdown during a slow answer sends the answer first, then disconnects', async () => {
     const { id, token } = fake.command('allowed', { country: 'Mexico' });
-    await sleep(20); // the interaction is being answered
+    expect((await fake.waitFor(fake.callbackOf(id))).body.type).toBe(CALLBACK.deferReply);
     const stopped = bot.stop();
+    expect(bot.isReady()).toBe(false);
     const edit = await fake.waitFor(fake.editOf(token));
     expect(embedOf(edit).title).toContain('Mexico');
-    expect((await fake.waitFor(fake.callbackOf(id))).body.type).toBe(CALLBACK.deferReply);
     await stopped;
+    await expect(bot.done).resolves.toBeUndefined();
     expect(bot.client.isReady()).toBe(false);
   });
 
@@ -455,5 +585,76 @@ describe('Discord sharding', () => {
       await bot.stop();
       await fake.close();
     }
+  });
+});
+
+describe('Discord start-up and refusals', () => {
+  let fake: DiscordFake;
+  let bot: DiscordBot | undefined;
+  const lines: LogLine[] = [];
+  const quickRetry = { loginBackoff: { baseDelayMs: 5, maxDelayMs: 20 } };
+
+  beforeEach(async () => {
+    lines.length = 0;
+    bot = undefined;
+    fake = await DiscordFake.start();
+  });
+
+  afterEach(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  test('Discord answering 500 at login is retried with backoff until the bot is ready', async () => {
+    // Each login asks for the gateway once, and @discordjs/rest retries a 500 three times: two failed logins.
+    fake.fail(fake.gatewayBot, { status: 500, times: 8 });
+    bot = await startBot(fake, freshAnswers(), capturingLogger(lines), quickRetry);
+    expect(bot.isReady()).toBe(true);
+    const retries = lines.filter((l) => l.msg === 'discord login failed, retrying');
+    expect(retries.map((l) => l.attempt)).toEqual([1, 2]);
+    const { id } = fake.command('allowed', { country: 'India' });
+    expect(embedOf(await fake.waitFor(fake.callbackOf(id))).title).toContain('India');
+  });
+
+  test('a shutdown while Discord keeps failing ends the login retries', async () => {
+    fake.fail(fake.gatewayBot, { status: 500, times: 1000 });
+    const shutdown = new AbortController();
+    const starting = startBot(fake, freshAnswers(), capturingLogger(lines), { ...quickRetry, signal: shutdown.signal });
+    await fake.waitFor((c) => fake.gatewayBot(c) && c.status === 500);
+    shutdown.abort();
+    await expect(starting).rejects.toThrow();
+    expect(lines.some((l) => l.level >= 50)).toBe(false);
+  });
+
+  test('a token Discord rejects at login (gateway close 4004) stops at once, naming DISCORD_TOKEN', async () => {
+    fake.refuseIdentify(4004);
+    await expect(startBot(fake, freshAnswers(), capturingLogger(lines), quickRetry)).rejects.toThrow(
+      /4004.*DISCORD_TOKEN/,
+    );
+    expect(fake.calls.filter(fake.gatewayBot)).toHaveLength(1);
+    expect(lines.some((l) => l.level >= 50 && /DISCORD_TOKEN/.test(l.msg))).toBe(true);
+  });
+
+  test('a token the REST API rejects (401) stops at once, naming DISCORD_TOKEN', async () => {
+    fake.fail(fake.gatewayBot, { status: 401 });
+    await expect(startBot(fake, freshAnswers(), capturingLogger(lines), quickRetry)).rejects.toThrow(/DISCORD_TOKEN/);
+    expect(fake.calls.filter(fake.gatewayBot)).toHaveLength(1);
+  });
+
+  test('the Message Content intent refused at login (4014) says where to enable it', async () => {
+    fake.refuseIdentify(4014);
+    await expect(startBot(fake, freshAnswers(), capturingLogger(lines), quickRetry)).rejects.toThrow(
+      /Message Content intent.*Developer Portal.*Privileged Gateway Intents/,
+    );
+  });
+
+  test('a token revoked while running (4004) ends `done` with the reason and readiness goes false', async () => {
+    bot = await startBot(fake, freshAnswers(), capturingLogger(lines), quickRetry);
+    expect(bot.isReady()).toBe(true);
+    fake.closeGateway(4004);
+    await expect(bot.done).rejects.toThrow(/4004.*DISCORD_TOKEN/);
+    expect(bot.isReady()).toBe(false);
+    expect(bot.client.isReady()).toBe(false);
+    expect(lines.some((l) => l.level >= 50 && l.closeCode === 4004 && /DISCORD_TOKEN/.test(l.msg))).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
  * discord.js client to log in, receive interactions and messages, and answer them. Every REST call is
  * recorded, and message payloads are checked against Discord's limits (400 like Discord when broken).
  * Uploads come as multipart/form-data (`payload_json` + `files[n]`): the payload is recorded as the
- * body, the files as `attachments`.
+ * body, the files as `attachments`. Discord's bad days are on demand: `fail` (a REST status, such as
+ * 500 on `gatewayBot`), `refuseIdentify` (a login closed with 4004 or 4014), `closeGateway` (a
+ * running bot dropped).
  *
  * @example
  * const fake = await DiscordFake.start();
@@ -59,6 +61,7 @@ export interface UserInit {
 }
 
 const EPOCH = 1420070400000n;
+const STATUS_TEXT: Record<number, string> = { 401: '401: Unauthorized', 403: 'Missing Access', 404: '404: Not Found' };
 const MAX = {
   content: 2000,
   embeds: 10,
@@ -192,6 +195,8 @@ export class DiscordFake {
   private readonly waiters = new Set<Waiter>();
   private readonly acknowledged = new Set<string>();
   private readonly channelOfToken = new Map<string, string>();
+  /** Close codes for the next IDENTIFYs, one each: Discord refusing a login. */
+  private readonly identifyRefusals: number[] = [];
   private sequence = 0;
   private counter = 0n;
   private port = 0;
@@ -246,6 +251,24 @@ export class DiscordFake {
   fail(match: CallPredicate, options: { status?: number; times?: number } = {}): void {
     this.failures.push({ match, status: options.status ?? 500, times: options.times ?? 1 });
   }
+
+  /** Closes every gateway connection with `code`, as Discord does when it drops a bot (4004: token revoked). */
+  closeGateway(code: number, reason = ''): void {
+    for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  /** The next `times` IDENTIFYs are answered by closing the connection with `code` (4004, 4014…). */
+  refuseIdentify(code: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.identifyRefusals.push(code);
+  }
+
+  /** A user other than Alice, for conversations with several people in one channel. */
+  newUser(username: string): Json {
+    return { id: this.snowflake(), username, discriminator: '0', global_name: username, avatar: null };
+  }
+
+  /** Matches the request for the gateway URL, the first call of every login. */
+  readonly gatewayBot: CallPredicate = (c) => c.method === 'GET' && c.path === '/api/v10/gateway/bot';
 
   /** The first call (already made or still to come) matching `match`. */
   waitFor(match: CallPredicate, timeoutMs = 5000): Promise<RecordedCall> {
@@ -350,7 +373,11 @@ export class DiscordFake {
   }
 
   /** A slash command, with its options as name → value (strings and booleans). */
-  command(name: string, args: Record<string, string | boolean> = {}, options: { locale?: string; dm?: boolean } = {}) {
+  command(
+    name: string,
+    args: Record<string, string | boolean> = {},
+    options: { locale?: string; dm?: boolean; user?: Json } = {},
+  ) {
     const data = {
       id: this.snowflake(),
       name,
@@ -371,7 +398,7 @@ export class DiscordFake {
   }
 
   /** A click on the button `customId` of `message` (a message the bot sent, as the fake returned it). */
-  click(customId: string, message: Json, options: { locale?: string } = {}) {
+  click(customId: string, message: Json, options: { locale?: string; user?: Json } = {}) {
     return this.interaction(3, { custom_id: customId, component_type: 2 }, { ...options, message });
   }
 
@@ -457,7 +484,11 @@ export class DiscordFake {
     ws.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: Json };
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11, d: null }));
-      if (frame.op === 2) this.identify(ws);
+      if (frame.op === 2) {
+        const refusal = this.identifyRefusals.shift();
+        if (refusal === undefined) this.identify(ws);
+        else ws.close(refusal, 'refused');
+      }
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
   }
@@ -543,7 +574,7 @@ export class DiscordFake {
     let reply: unknown;
     if (failure) {
       failure.times -= 1;
-      [status, reply] = [failure.status, { message: 'Internal Server Error', code: 0 }];
+      [status, reply] = [failure.status, { message: STATUS_TEXT[failure.status] ?? 'Internal Server Error', code: 0 }];
     } else {
       [status, reply] = this.route(call);
     }

@@ -1,7 +1,7 @@
 /**
- * Answer → Discord message payload. Pure: the same answer always gives the same JSON, which the
- * answer cache stores as is. Every piece of answer text is escaped and clipped to Discord's limits here,
- * so no data or user text can break the formatting or get a message rejected.
+ * Answer → Discord message payload. Pure: the same answer and Query always give the same JSON, which
+ * the answer cache stores as is. Every piece of answer text is escaped and clipped to Discord's limits
+ * here, so no data or user text can break the formatting or get a message rejected.
  */
 import {
   type APIActionRowComponent,
@@ -12,10 +12,10 @@ import {
   ComponentType,
   escapeMarkdown,
 } from 'discord.js';
-import type { Answer, Lang, Source, Status } from '../../core/index.js';
-import { RATE_NOTICE } from '../../infra/rate-limit.js';
-import { mapKey, requestKey } from '../request-key.js';
-import { encodeButton } from './buttons.js';
+import { type Answer, encodeQuery, type Lang, type Query, type Source, type Status } from '../../core/index.js';
+import { actionsFor } from '../actions.js';
+import { customIdOf } from './custom-id.js';
+import { type NoticeKind, PHRASES } from './phrases.js';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -28,10 +28,14 @@ export const DISCORD_LIMITS = {
   footer: 2048,
   embedTotal: 6000,
   buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
 } as const;
 
 /** Room the sources may take in an embed, so the answer text keeps most of the 6000. */
 const SOURCES_BUDGET = 2000;
+/** Room for the title and the "…and n more" line when an embed shows the sources alone. */
+const SOURCES_ONLY_RESERVE = 600;
 
 export const STATUS_COLOUR: Record<Status, number> = {
   listed: 0x2ecc71,
@@ -44,33 +48,6 @@ export const DEFAULT_COLOUR = 0x5865f2;
 
 /** Mentions never ping: user text is echoed back in replies. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as { parse: []; repliedUser: false };
-
-const UI = {
-  en: {
-    sources: 'Sources',
-    sourcesMore: 'Sources (more)',
-    moreSources: (n: number) => `…and ${n} more.`,
-    noSources: 'This answer relies on no external source.',
-    asOf: (date: string) => `As of ${date}`,
-    otherLanguage: 'Français',
-    map: 'Map',
-    error: 'Sorry, something went wrong while answering. Please try again in a moment.',
-    expired: 'This button no longer works: ask the question again.',
-    rateLimited: RATE_NOTICE.en,
-  },
-  fr: {
-    sources: 'Sources',
-    sourcesMore: 'Sources (suite)',
-    moreSources: (n: number) => `…et ${n} autres.`,
-    noSources: 'Cette réponse ne s’appuie sur aucune source externe.',
-    asOf: (date: string) => `À jour au ${date}`,
-    otherLanguage: 'English',
-    map: 'Carte',
-    error: 'Désolé, un problème est survenu pendant la réponse. Réessayez dans un instant.',
-    expired: 'Ce bouton ne fonctionne plus : posez à nouveau la question.',
-    rateLimited: RATE_NOTICE.fr,
-  },
-} as const;
 
 export interface DiscordMessage {
   content?: string;
@@ -125,21 +102,22 @@ function sourceLine(source: Source): string {
 
 /** Sources as embed fields: lines packed into values of ≤ 1024 chars, within `budget` chars in all. */
 export function sourceFields(sources: readonly Source[], lang: Lang, budget = SOURCES_BUDGET): APIEmbedField[] {
+  const phrases = PHRASES[lang];
   const fields: APIEmbedField[] = [];
   let used = 0;
   let value = '';
   const flush = () => {
     if (!value) return;
-    const name = fields.length === 0 ? UI[lang].sources : UI[lang].sourcesMore;
+    const name = fields.length === 0 ? phrases.sources : phrases.sourcesMore;
     fields.push({ name, value });
     used += name.length + value.length;
     value = '';
   };
   for (const [i, source] of sources.entries()) {
     const line = clip(sourceLine(source), DISCORD_LIMITS.fieldValue);
-    const reserve = UI[lang].moreSources(sources.length).length + 40;
+    const reserve = phrases.moreSources(sources.length).length + 40;
     if (used + value.length + line.length + reserve > budget || fields.length >= DISCORD_LIMITS.fields - 1) {
-      value += `${value ? '\n' : ''}${UI[lang].moreSources(sources.length - i)}`;
+      value += `${value ? '\n' : ''}${phrases.moreSources(sources.length - i)}`;
       break;
     }
     if (value.length + line.length + 1 > DISCORD_LIMITS.fieldValue) flush();
@@ -149,31 +127,27 @@ export function sourceFields(sources: readonly Source[], lang: Lang, budget = SO
   return fields;
 }
 
-function button(customId: string, label: string, emoji?: string): APIButtonComponent {
+function button(customId: string, label: string, emoji: string | undefined): APIButtonComponent {
   return {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     custom_id: customId,
-    label,
+    label: clip(label, DISCORD_LIMITS.buttonLabel),
     ...(emoji ? { emoji: { name: emoji } } : {}),
   };
 }
 
-/** "Sources", the other language, and for one country its locator map; ids that do not fit are left out. */
-function buttons(answer: Answer): APIActionRowComponent<APIButtonComponent>[] {
-  const key = requestKey(answer);
-  if (!key) return [];
-  const { lang } = answer;
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
-  const [country, ...more] = answer.countries;
-  const oneCountry = answer.intent === 'country_status' && country !== undefined && more.length === 0;
-  const candidates: [string | null, string, string?][] = [
-    [answer.sources.length > 0 ? encodeButton({ action: 'sources', lang, key }) : null, UI[lang].sources],
-    [encodeButton({ action: 'lang', lang: other, key }), UI[lang].otherLanguage],
-    [oneCountry ? encodeButton({ action: 'map', lang, key: mapKey(country.code) }) : null, UI[lang].map, '🗺️'],
-  ];
-  const row = candidates.flatMap(([id, label, emoji]) => (id ? [button(id, label, emoji)] : []));
-  return row.length > 0 ? [{ type: ComponentType.ActionRow, components: row }] : [];
+/** The answer's actions as buttons, five to a row; a button whose id would not fit is left out. */
+function buttonRows(answer: Answer, query: Query): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons = actionsFor(answer, query).flatMap((action) => {
+    const id = customIdOf(action, { encode: encodeQuery });
+    return id ? [button(id, action.label, action.emoji)] : [];
+  });
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < DISCORD_LIMITS.rows; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+  }
+  return rows;
 }
 
 function embedLength(embed: APIEmbed): number {
@@ -182,26 +156,36 @@ function embedLength(embed: APIEmbed): number {
 }
 
 /**
- * An answer as a Discord message: one embed (headline, text, sources, as-of date) and the buttons.
+ * An answer as a Discord message: one embed (headline, text, sources, as-of date) and the buttons
+ * `actionsFor` gives it. Asked for its sources alone ("Sources"), the embed lists them as links.
  *
  * @example
- * await interaction.reply(renderDiscord(core.ask('Is Morocco allowed?')));
+ * const query = core.understand('Is Morocco allowed?');
+ * await interaction.reply(renderDiscord(core.answer(query), query));
  */
-export function renderDiscord(answer: Answer): DiscordMessage {
+export function renderDiscord(answer: Answer, query: Query): DiscordMessage {
+  const components = buttonRows(answer, query);
   const title = clip(escapeText(answer.title), DISCORD_LIMITS.embedTitle);
+  const colour = colourOf(answer);
+  if (query.aspect === 'sources') {
+    const fields = sourceFields(answer.sources, answer.lang, DISCORD_LIMITS.embedTotal - SOURCES_ONLY_RESERVE);
+    const body =
+      fields.length > 0 ? { fields } : { description: clip(escapeText(answer.text), DISCORD_LIMITS.embedDescription) };
+    return { embeds: [{ title, color: colour, ...body }], components, allowedMentions: NO_MENTIONS };
+  }
   const fields = sourceFields(answer.sources, answer.lang);
-  const footer = answer.asOf ? { text: UI[answer.lang].asOf(answer.asOf) } : undefined;
+  const footer = answer.asOf ? { text: PHRASES[answer.lang].asOf(answer.asOf) } : undefined;
   const rest = embedLength({ title, fields, ...(footer ? { footer } : {}) });
   const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - rest);
   const description = clip(escapeText(answer.text.trim()), room) || '\u200b';
   const embed: APIEmbed = {
     title,
     description,
-    color: colourOf(answer),
+    color: colour,
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer } : {}),
   };
-  return { embeds: [embed], components: buttons(answer), allowedMentions: NO_MENTIONS };
+  return { embeds: [embed], components, allowedMentions: NO_MENTIONS };
 }
 
 /**
@@ -218,18 +202,7 @@ export function withMapImage(message: DiscordMessage, png: Buffer): DiscordMessa
   };
 }
 
-/** The sources of an answer alone (the "Sources" button). */
-export function renderDiscordSources(answer: Answer): DiscordMessage {
-  const fields = sourceFields(answer.sources, answer.lang, DISCORD_LIMITS.embedTotal - 600);
-  const embed: APIEmbed = {
-    title: clip(escapeText(answer.title), DISCORD_LIMITS.embedTitle),
-    color: colourOf(answer),
-    ...(fields.length > 0 ? { fields } : { description: UI[answer.lang].noSources }),
-  };
-  return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
-}
-
 /** A short plain message (apologies, expired buttons, the rate-limit notice), in `lang`. */
-export function renderNotice(kind: 'error' | 'expired' | 'rateLimited', lang: Lang): DiscordMessage {
-  return { content: UI[lang][kind], embeds: [], components: [], allowedMentions: NO_MENTIONS };
+export function renderNotice(kind: NoticeKind, lang: Lang): DiscordMessage {
+  return { content: PHRASES[lang][kind], embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }
