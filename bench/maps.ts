@@ -4,11 +4,11 @@
  * median of memo hits. Also the first render of every other region once the atlas is loaded.
  */
 import { pathToFileURL } from 'node:url';
-import { Answers } from '../src/adapters/answers.js';
-import { createCore } from '../src/core/index.js';
+import { createCore, queryOf } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { clearMapCache, createMapRenderer, getMapPng, REGIONS, resetAtlas } from '../src/maps/index.js';
+import { Answers } from '../src/service/answers.js';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -56,7 +56,7 @@ export async function benchMaps(): Promise<MapsBench> {
   const answers = new Answers(core, createCache({ namespace: 'bench-maps', ttlMs: 60_000 }), {
     maps: createMapRenderer(kb),
   });
-  const map = core.run({ intent: 'map', region: 'world' });
+  const map = core.answer(queryOf('map', 'en', { region: 'world' }));
   await answers.mapImage(map);
   const hits: number[] = [];
   for (let i = 0; i < 501; i++) {

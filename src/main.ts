@@ -4,7 +4,6 @@
  */
 
 import type { ClientOptions } from 'discord.js';
-import { Answers } from './adapters/answers.js';
 import { runChat } from './adapters/console/chat.js';
 import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
 import { createCore } from './core/index.js';
@@ -17,6 +16,7 @@ import { RateLimiter } from './infra/rate-limit.js';
 import { createStores } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createMapRenderer, mapWriter } from './maps/index.js';
+import { Answers } from './service/answers.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
@@ -41,6 +41,15 @@ async function main(): Promise<void> {
   });
   let lastWarning = 0;
   const metrics = createMetrics();
+  // One update must never take the process down: a stray rejection or throw is logged and counted.
+  process.on('unhandledRejection', (reason) => {
+    metrics.errors.inc({ platform: 'process' });
+    log.error({ err: reason }, 'unhandled rejection');
+  });
+  process.on('uncaughtException', (error) => {
+    metrics.errors.inc({ platform: 'process' });
+    log.error({ err: error }, 'uncaught exception');
+  });
   const onError = (error: unknown) => {
     metrics.cache.inc({ result: 'error' });
     if (Date.now() - lastWarning < CACHE_WARNING_EVERY_MS) return;
@@ -80,32 +89,22 @@ async function main(): Promise<void> {
   if (http && config.HTTP_PORT !== undefined) await http.listen(config.HTTP_PORT);
 
   const stops: (() => Promise<void>)[] = [];
-  const running: Promise<void>[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const { startTelegram } = await import('./adapters/telegram/bot.js');
-    const telegram = await startTelegram({ config, answers, log, ...(http ? { http } : {}) });
-    let up = true;
-    void telegram.done
-      .catch(() => undefined)
-      .finally(() => {
-        up = false;
-      });
-    ready.telegram = () => up;
-    stops.push(() => telegram.stop('shutdown'));
-    running.push(telegram.done);
-  }
-  if (config.DISCORD_TOKEN) {
-    const { startDiscord } = await import('./adapters/discord/bot.js');
-    const discord = await startDiscord({ config, answers, log, clientOptions: shardOptions(config.DISCORD_SHARDS) });
-    ready.discord = () => discord.client.isReady();
-    stops.push(() => discord.stop());
-  }
-  log.info({ data: core.version, cache: config.CACHE_URL ? 'redis' : 'memory' }, 'cyberexport-bot started');
-
+  const shutdownSignal = new AbortController();
   let stopping = false;
+  let alive = 0;
+  /** A platform that stops for good is logged and marked unready; with none left, the process exits 1. */
+  const lost = (platform: string, error: unknown) => {
+    log.fatal({ err: error, platform }, `${platform} stopped: ${(error as Error).message}`);
+    ready[platform] = () => false;
+    if (--alive <= 0 && !stopping) {
+      log.flush();
+      process.exit(1);
+    }
+  };
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    shutdownSignal.abort();
     log.info({ signal }, 'shutting down: finishing the answers in progress');
     // Whatever happens, the process ends: an adapter that hangs cannot keep it alive.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
@@ -118,8 +117,55 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  // A poller that loses its token to another instance ends the process with the reason.
-  await Promise.all(running);
+  /** Starts one platform; it counts as ready until its handle says it stopped. */
+  const launch = (platform: string, start: () => Promise<PlatformHandle>) => {
+    alive++;
+    ready[platform] = () => false;
+    return start()
+      .then((handle) => {
+        let up = true;
+        ready[platform] = () => up && (handle.isReady?.() ?? true);
+        stops.push(() => handle.stop());
+        handle.done.then(
+          () => {
+            up = false;
+          },
+          (error: unknown) => {
+            up = false;
+            lost(platform, error);
+          },
+        );
+      })
+      .catch((error: unknown) => lost(platform, error));
+  };
+  const signal = shutdownSignal.signal;
+  const starting: Promise<void>[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    starting.push(
+      launch('telegram', async () => {
+        const { startTelegram } = await import('./adapters/telegram/bot.js');
+        return startTelegram({ config, answers, log, signal, ...(http ? { http } : {}) });
+      }),
+    );
+  }
+  if (config.DISCORD_TOKEN) {
+    starting.push(
+      launch('discord', async () => {
+        const { startDiscord } = await import('./adapters/discord/bot.js');
+        return startDiscord({ config, answers, log, signal, clientOptions: shardOptions(config.DISCORD_SHARDS) });
+      }),
+    );
+  }
+  await Promise.all(starting);
+  log.info({ data: core.version, cache: config.CACHE_URL ? 'redis' : 'memory' }, 'cyberexport-bot started');
+}
+
+/** What main needs of a running platform. */
+interface PlatformHandle {
+  /** Resolves when stopped; rejects, saying what to fix, when the platform stops the bot for good. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+  isReady?: () => boolean;
 }
 
 function connected(check: (() => boolean) | undefined): CheckResult {

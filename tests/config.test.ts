@@ -45,3 +45,34 @@ describe('configuration', () => {
     expect(result.stderr).toMatch(/invalid environment:\n\s+RATE_LIMIT_PER_MINUTE/);
   });
 });
+
+describe('a platform that refuses the bot (issue 9)', () => {
+  test('npm start with a token Telegram refuses exits 1, naming TELEGRAM_BOT_TOKEN', async () => {
+    const { TelegramApiEmulator } = await import('./emulators/telegram-api.js');
+    const api = await TelegramApiEmulator.start();
+    api.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
+    try {
+      const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'src/main.ts'],
+          {
+            env: {
+              ...process.env,
+              TELEGRAM_BOT_TOKEN: '123456:TEST-refused-token',
+              TELEGRAM_API_ROOT: api.apiRoot,
+              DISCORD_TOKEN: '',
+              LOG_LEVEL: 'info',
+            },
+          },
+          (error, stdout) => resolve({ code: error ? (error.code as number) : 0, stdout }),
+        );
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/telegram stopped: Telegram refused TELEGRAM_BOT_TOKEN \(401 Unauthorized\)/);
+      expect(result.stdout).not.toContain('TEST-refused-token');
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -120,6 +120,14 @@ describe.skipIf(!redisAvailable())('two bot processes on one webhook, sharing Re
     ]);
   });
 
+  test('a follow-up delivered to the other instance continues the conversation (Redis)', async () => {
+    const carol = { id: 2010, is_bot: false, first_name: 'Carol', language_code: 'en' };
+    expect(await deliver(a, 'Is Morocco allowed?', carol)).toBe(200);
+    expect(await deliver(b, 'why?', carol)).toBe(200);
+    const replies = api.callsTo('sendMessage').filter((c) => c.params.chat_id === carol.id);
+    expect(replies.map(textOf)[1]).toMatch(/Why it has this status[\s\S]*Morocco/);
+  });
+
   test('the rate limit counts a user across instances: a notice, then silence', async () => {
     const sent = () =>
       api
