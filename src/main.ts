@@ -21,6 +21,7 @@ import { createMapRenderer, mapWriter } from './maps/index.js';
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
 const MINUTE = 60_000;
+const MB = 2 ** 20;
 /** A shutdown ends the process after this long, finished or not. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     lastWarning = Date.now();
     log.warn({ err: error }, 'cache unavailable: answering without it');
   };
-  const { store, counter } = createStores(config.CACHE_URL, onError);
+  const { store, counter } = createStores(config.CACHE_URL, { memoryBytes: config.CACHE_MEMORY_MB * MB, onError });
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,
