@@ -16,7 +16,7 @@ import { createMetrics } from './infra/metrics.js';
 import { RateLimiter } from './infra/rate-limit.js';
 import { createStores } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { createMapRenderer, mapWriter } from './maps/index.js';
+import { createMapPool, mapWriter } from './maps/index.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
@@ -55,10 +55,15 @@ async function main(): Promise<void> {
     store,
     onError,
   });
+  // Threads start at the first map asked: an instance that never draws one never runs one.
+  const maps = createMapPool(kb, {
+    maxBytes: config.MAP_CACHE_MB * MB,
+    onError: (error) => log.error({ err: error }, 'map thread failed'),
+  });
   // Rate counts live in the same Redis as the cache, so that every instance shares them.
   const answers = new Answers(core, cache, {
     metrics,
-    maps: createMapRenderer(kb),
+    maps: maps.render,
     limits: {
       ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
     // Whatever happens, the process ends: an adapter that hangs cannot keep it alive.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     await Promise.allSettled(stops.map((stop) => stop()));
+    await maps.close();
     await http?.close();
     await cache.close();
     log.info('stopped');

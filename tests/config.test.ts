@@ -6,12 +6,13 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/infra/config.js';
 
 describe('configuration', () => {
-  test('defaults: in-memory cache of 64 MB, 10 questions a minute, info logs', () => {
+  test('defaults: in-memory cache of 64 MB and maps of 16 MB, 10 questions a minute, info logs', () => {
     const config = loadConfig({});
     expect(config.CACHE_URL).toBeUndefined();
     expect(config).toMatchObject({
       CACHE_TTL_SECONDS: 3600,
       CACHE_MEMORY_MB: 64,
+      MAP_CACHE_MB: 16,
       RATE_LIMIT_PER_MINUTE: 10,
       RATE_LIMIT_INLINE_PER_MINUTE: 60,
       LOG_LEVEL: 'info',

@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { geoGraticule, geoPath } from 'd3-geo';
 import { LRUCache } from 'lru-cache';
-import type { Status } from '../core/types.js';
+import type { MapSpec, Status } from '../core/types.js';
 import type { Knowledge, Lang } from '../knowledge/schema.js';
-import { loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
+import { hasShape, loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
 import { type Drawn, drawShapes } from './draw.js';
 import { type MapLayout, mapLayout, type Region } from './layout.js';
 import { escapeXml, FOCUS_STATUS, fill, formatDate, MAP_TEXT, REGION_NAME, textWidth } from './text.js';
@@ -336,7 +336,7 @@ export function renderMapPng(kb: MapKnowledge, options: MapOptions): MapImage {
   return svgToPng(renderMapSvg(kb, options));
 }
 
-/** Bytes of PNG the in-process memo keeps. */
+/** Bytes of PNG the in-process memo keeps (the terminal, `npm run ask`; the bots use the pool's own). */
 const MAP_MEMO_BYTES = 16 * 2 ** 20;
 const memo = new LRUCache<string, MapImage>({
   maxSize: MAP_MEMO_BYTES,
@@ -346,6 +346,11 @@ const memo = new LRUCache<string, MapImage>({
 export function mapKey(kb: MapKnowledge, options: MapOptions): string {
   const focus = options.focus?.toUpperCase() ?? '';
   return `${kb.version}|${options.lang}|${focus ? '' : (options.region ?? 'world')}|${focus}`;
+}
+
+/** What an answer's map spec asks for; a country without a shape in the atlas gets the world map. */
+export function mapOptionsOf(spec: MapSpec, lang: Lang): MapOptions {
+  return spec.focus && hasShape(spec.focus) ? { lang, focus: spec.focus } : { lang, region: spec.region };
 }
 
 /**
