@@ -9,7 +9,7 @@ import { type Counter, createMemoryCounter, createRedisCounter } from './counter
 import { estimateBytes } from './size.js';
 
 /** Memory the in-memory store may hold when nothing else is said (`CACHE_MEMORY_MB`). */
-export const DEFAULT_MEMORY_BYTES = 64 * 2 ** 20;
+const DEFAULT_MEMORY_BYTES = 64 * 2 ** 20;
 
 /**
  * keyv's store interface on an LRU map bounded by bytes: the least recently used entries go first once
