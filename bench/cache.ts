@@ -1,7 +1,8 @@
 /**
  * The answer cache: latency of a hit and of a miss through `Answers` (core + cache + rendering), and
  * throughput over the question corpus, in memory and on a real Redis (started here when
- * `redis-server` is installed).
+ * `redis-server` is installed); and what sizing an entry for the memory budget costs, beside
+ * measuring it as JSON.
  *
  * @example
  * npx tsx bench/cache.ts
@@ -10,6 +11,7 @@
 import { telegramRender } from '../src/adapters/telegram/send.js';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
+import { estimateBytes } from '../src/infra/size.js';
 import { createStore } from '../src/infra/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { Answers } from '../src/service/answers.js';
@@ -50,15 +52,52 @@ async function measure(cacheUrl: string | undefined): Promise<CacheFigures> {
   return { hitP50us: round(median(hits)), missP50us: round(median(misses)), answersPerSec: Math.round(perSec) };
 }
 
+export interface SizeFigures {
+  /** Mean µs to size one cached entry (answer and Telegram message) with `estimateBytes`. */
+  estimateUs: number;
+  /** The same with `JSON.stringify(entry).length`. */
+  jsonUs: number;
+  /** Mean estimate and JSON length of an entry, in bytes and characters. */
+  estimateBytes: number;
+  jsonChars: number;
+}
+
+function measureSizing(): SizeFigures {
+  const core = createCore(loadKnowledge());
+  const render = telegramRender(core);
+  const entries = buildCorpus().map((q) => {
+    const query = core.understand(q);
+    const answer = core.answer(query);
+    return { value: { answer, rendered: render(answer, query) }, expires: Date.now() };
+  });
+  const perEntry = (size: (entry: unknown) => number) => {
+    for (let pass = 0; pass < 3; pass++) for (const entry of entries) size(entry); // warm-up: JIT
+    let total = 0;
+    const started = performance.now();
+    for (let pass = 0; pass < 20; pass++) for (const entry of entries) total += size(entry);
+    return { us: ((performance.now() - started) * 1000) / (20 * entries.length), mean: total / (20 * entries.length) };
+  };
+  const estimate = perEntry(estimateBytes);
+  const json = perEntry((entry) => JSON.stringify(entry).length);
+  return {
+    estimateUs: Math.round(estimate.us * 100) / 100,
+    jsonUs: Math.round(json.us * 100) / 100,
+    estimateBytes: Math.round(estimate.mean),
+    jsonChars: Math.round(json.mean),
+  };
+}
+
 export async function benchCache(): Promise<{
   memory: CacheFigures;
   redis: CacheFigures | 'redis-server not installed';
+  sizing: SizeFigures;
 }> {
   const memory = await measure(undefined);
-  if (!redisAvailable()) return { memory, redis: 'redis-server not installed' };
+  const sizing = measureSizing();
+  if (!redisAvailable()) return { memory, redis: 'redis-server not installed', sizing };
   const redis = await startRedis();
   try {
-    return { memory, redis: await measure(redis.url) };
+    return { memory, redis: await measure(redis.url), sizing };
   } finally {
     await redis.stop();
   }

@@ -15,12 +15,13 @@ import { createMetrics } from './infra/metrics.js';
 import { RateLimiter } from './infra/rate-limit.js';
 import { createStores } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { createMapRenderer, mapWriter } from './maps/index.js';
+import { createMapPool, mapWriter } from './maps/index.js';
 import { Answers } from './service/answers.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
 const MINUTE = 60_000;
+const MB = 2 ** 20;
 /** A shutdown ends the process after this long, finished or not. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
@@ -56,17 +57,22 @@ async function main(): Promise<void> {
     lastWarning = Date.now();
     log.warn({ err: error }, 'cache unavailable: answering without it');
   };
-  const { store, counter } = createStores(config.CACHE_URL, onError);
+  const { store, counter } = createStores(config.CACHE_URL, { memoryBytes: config.CACHE_MEMORY_MB * MB, onError });
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,
     store,
     onError,
   });
+  // Threads start at the first map asked: an instance that never draws one never runs one.
+  const maps = createMapPool(kb, {
+    maxBytes: config.MAP_CACHE_MB * MB,
+    onError: (error) => log.error({ err: error }, 'map thread failed'),
+  });
   // Rate counts live in the same Redis as the cache, so that every instance shares them.
   const answers = new Answers(core, cache, {
     metrics,
-    maps: createMapRenderer(kb),
+    maps: maps.render,
     limits: {
       ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
     // Whatever happens, the process ends: an adapter that hangs cannot keep it alive.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     await Promise.allSettled(stops.map((stop) => stop()));
+    await maps.close();
     await http?.close();
     await cache.close();
     log.info('stopped');

@@ -6,11 +6,13 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/infra/config.js';
 
 describe('configuration', () => {
-  test('defaults: in-memory cache, 10 questions a minute, info logs', () => {
+  test('defaults: in-memory cache of 64 MB and maps of 16 MB, 10 questions a minute, info logs', () => {
     const config = loadConfig({});
     expect(config.CACHE_URL).toBeUndefined();
     expect(config).toMatchObject({
       CACHE_TTL_SECONDS: 3600,
+      CACHE_MEMORY_MB: 64,
+      MAP_CACHE_MB: 16,
       RATE_LIMIT_PER_MINUTE: 10,
       RATE_LIMIT_INLINE_PER_MINUTE: 60,
       LOG_LEVEL: 'info',
@@ -25,6 +27,7 @@ describe('configuration', () => {
     [{ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook', HTTP_PORT: '8080' }, /TELEGRAM_WEBHOOK_SECRET: required/],
     [{ TELEGRAM_WEBHOOK_SECRET: 'bad secret!' }, /TELEGRAM_WEBHOOK_SECRET/],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ CACHE_MEMORY_MB: '64MB' }, /CACHE_MEMORY_MB/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DISCORD_SHARDS: 'many' }, /DISCORD_SHARDS: expected "auto" or a number of shards/],
     [{ DISCORD_GUILD_ID: 'my-server' }, /DISCORD_GUILD_ID/],

@@ -164,4 +164,13 @@ describe.skipIf(!redisAvailable())('two bot processes on one webhook, sharing Re
     expect(api.callsTo('sendMessage').filter((c) => c.params.chat_id === 2005)).toHaveLength(0);
     expect(JSON.stringify(a.lines)).not.toContain(TOKEN);
   }, 20_000);
+
+  test('a map is drawn on a worker thread and sent; on SIGTERM the pool closes and the process exits 0', async () => {
+    expect(await deliver(b, '/map europe', { ...bob, id: 2006 })).toBe(200);
+    const sent = await api.waitFor('sendPhoto', (c) => c.params.chat_id === 2006, 15_000);
+    expect(api.photoOf(sent)?.subarray(1, 4).toString()).toBe('PNG');
+    b.child.kill('SIGTERM');
+    expect(await b.exited).toBe(0);
+    expect(b.lines.at(-1)).toMatchObject({ msg: 'stopped' });
+  }, 20_000);
 });

@@ -39,6 +39,8 @@ export const Config = z.object({
     message: 'expected empty (in-memory cache) or a redis:// URL',
   }),
   CACHE_TTL_SECONDS: positive(3600),
+  CACHE_MEMORY_MB: positive(64),
+  MAP_CACHE_MB: positive(16),
   RATE_LIMIT_PER_MINUTE: positive(10),
   RATE_LIMIT_INLINE_PER_MINUTE: positive(60),
   LOG_LEVEL: z.preprocess(

@@ -4,22 +4,49 @@
  */
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
-import QuickLRU from 'quick-lru';
+import { LRUCache } from 'lru-cache';
 import { type Counter, createMemoryCounter, createRedisCounter } from './counter.js';
+import { estimateBytes } from './size.js';
 
-/** Entries kept by the in-memory store: the least recently used go first, so memory stays bounded. */
-export const MEMORY_ENTRIES = 10_000;
+/** Memory the in-memory store may hold when nothing else is said (`CACHE_MEMORY_MB`). */
+const DEFAULT_MEMORY_BYTES = 64 * 2 ** 20;
 
 /**
- * In memory: a bounded LRU map, and values kept as objects (no JSON round trip on every hit, which
- * only a shared store needs).
+ * keyv's store interface on an LRU map bounded by bytes: the least recently used entries go first once
+ * the estimated bytes of keys and values pass `maxBytes`, so memory stays bounded whatever they hold.
  */
-export function createMemoryStore(max = MEMORY_ENTRIES): Keyv {
-  return new Keyv({
-    store: new QuickLRU<string, unknown>({ maxSize: max }),
-    serialize: undefined,
-    deserialize: undefined,
-  });
+export class MemoryStore {
+  readonly lru: LRUCache<string, object>;
+
+  constructor(maxBytes: number) {
+    this.lru = new LRUCache<string, object>({
+      maxSize: maxBytes,
+      sizeCalculation: (value, key) => estimateBytes(key) + estimateBytes(value),
+    });
+  }
+
+  get(key: string): object | undefined {
+    return this.lru.get(key);
+  }
+
+  /** keyv passes its TTL too, which lru-cache would take for options: keyv checks expiry itself. */
+  set(key: string, value: object): boolean {
+    this.lru.set(key, value);
+    return true;
+  }
+
+  delete(key: string): boolean {
+    return this.lru.delete(key);
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+}
+
+/** In memory: values kept as objects (no JSON round trip on every hit, which only a shared store needs). */
+export function createMemoryStore(maxBytes = DEFAULT_MEMORY_BYTES): Keyv {
+  return new Keyv({ store: new MemoryStore(maxBytes), serialize: undefined, deserialize: undefined });
 }
 
 /** The shared state: the keyv store of the answer cache, and the counters of the rate limits. */
@@ -28,8 +55,14 @@ export interface Stores {
   counter: Counter;
 }
 
-export function createStores(cacheUrl: string | undefined, onError?: (error: unknown) => void): Stores {
-  if (!cacheUrl) return { store: createMemoryStore(), counter: createMemoryCounter() };
+export interface StoresOptions {
+  /** Budget of the in-memory store, in bytes (no effect with Redis). */
+  memoryBytes?: number;
+  onError?: (error: unknown) => void;
+}
+
+export function createStores(cacheUrl: string | undefined, options: StoresOptions = {}): Stores {
+  if (!cacheUrl) return { store: createMemoryStore(options.memoryBytes), counter: createMemoryCounter() };
   // A Redis that is down must not hold answers back: fail calls fast and keep reconnecting.
   const redis = new KeyvRedis(
     {
@@ -38,6 +71,7 @@ export function createStores(cacheUrl: string | undefined, onError?: (error: unk
     },
     { throwOnConnectError: false, throwOnErrors: false },
   );
+  const { onError } = options;
   return {
     store: new Keyv({ store: redis, useKeyPrefix: false }),
     counter: createRedisCounter(redis, { namespace: 'rate', ...(onError ? { onError } : {}) }),

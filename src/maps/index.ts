@@ -1,16 +1,17 @@
 /**
  * The `/map` renderer (issue 6): a PNG world or region map of the export list, or a locator map of one
- * country, in English or French. Adapters send `getMapPng(kb, options).png`; the CLI can write a file.
+ * country, in English or French. The bots draw on worker threads (`createMapPool`); the terminal and
+ * the CLI draw in process and write a file.
  */
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answer, Lang, MapSpec } from '../core/types.js';
-import { hasShape } from './atlas.js';
-import { getMapPng, type MapKnowledge, type MapOptions, mapKey } from './render.js';
+import { getMapPng, type MapKnowledge, type MapOptions, mapKey, mapOptionsOf } from './render.js';
 
 export { hasShape, resetAtlas } from './atlas.js';
 export { isRegion, type LayoutOptions, type MapLayout, mapLayout, REGIONS, type Region } from './layout.js';
+export { createMapPool, type MapPool, type MapPoolOptions } from './pool.js';
 export {
   clearMapCache,
   getMapPng,
@@ -19,19 +20,15 @@ export {
   type MapKnowledge,
   type MapOptions,
   mapKey,
+  mapOptionsOf,
   renderMapPng,
   renderMapSvg,
   statusOf,
 } from './render.js';
 
-/** What an answer's map spec asks for; a country without a shape in the atlas gets the world map. */
-export function mapOptionsOf(spec: MapSpec, lang: Lang): MapOptions {
-  return spec.focus && hasShape(spec.focus) ? { lang, focus: spec.focus } : { lang, region: spec.region };
-}
-
-/** Renders the PNG of an answer's map (memoized per key in this process). */
-export function createMapRenderer(kb: MapKnowledge): (spec: MapSpec, lang: Lang) => Buffer {
-  return (spec, lang) => getMapPng(kb, mapOptionsOf(spec, lang)).png;
+/** The PNG of an answer's map drawn in process, on the event loop (memoized per key): `createMapPool`'s shape. */
+export function createMapRenderer(kb: MapKnowledge): (spec: MapSpec, lang: Lang) => Promise<Buffer> {
+  return async (spec, lang) => getMapPng(kb, mapOptionsOf(spec, lang)).png;
 }
 
 /** For the terminal: writes a map answer's PNG to the temp folder and returns its path. */

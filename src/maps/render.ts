@@ -6,9 +6,10 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { geoGraticule, geoPath } from 'd3-geo';
-import type { Status } from '../core/types.js';
+import { LRUCache } from 'lru-cache';
+import type { MapSpec, Status } from '../core/types.js';
 import type { Knowledge, Lang } from '../knowledge/schema.js';
-import { loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
+import { hasShape, loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
 import { type Drawn, drawShapes } from './draw.js';
 import { type MapLayout, mapLayout, type Region } from './layout.js';
 import { escapeXml, FOCUS_STATUS, fill, formatDate, MAP_TEXT, REGION_NAME, textWidth } from './text.js';
@@ -335,24 +336,32 @@ export function renderMapPng(kb: MapKnowledge, options: MapOptions): MapImage {
   return svgToPng(renderMapSvg(kb, options));
 }
 
-const MEMO_LIMIT = 64;
-const memo = new Map<string, MapImage>();
+/** Bytes of PNG the in-process memo keeps (the terminal, `npm run ask`; the bots use the pool's own). */
+const MAP_MEMO_BYTES = 16 * 2 ** 20;
+const memo = new LRUCache<string, MapImage>({
+  maxSize: MAP_MEMO_BYTES,
+  sizeCalculation: (image) => image.png.byteLength,
+});
 
 export function mapKey(kb: MapKnowledge, options: MapOptions): string {
   const focus = options.focus?.toUpperCase() ?? '';
   return `${kb.version}|${options.lang}|${focus ? '' : (options.region ?? 'world')}|${focus}`;
 }
 
-/** `renderMapPng`, memoized in process by `kb.version|lang|region|focus` (a PNG is rendered once a key). */
+/** What an answer's map spec asks for; a country without a shape in the atlas gets the world map. */
+export function mapOptionsOf(spec: MapSpec, lang: Lang): MapOptions {
+  return spec.focus && hasShape(spec.focus) ? { lang, focus: spec.focus } : { lang, region: spec.region };
+}
+
+/**
+ * `renderMapPng`, memoized in process by `kb.version|lang|region|focus` (a PNG is rendered once a key
+ * while it stays among the most recently used `MAP_MEMO_BYTES`).
+ */
 export function getMapPng(kb: MapKnowledge, options: MapOptions): MapImage {
   const key = mapKey(kb, options);
   const hit = memo.get(key);
   if (hit) return hit;
   const image = renderMapPng(kb, options);
-  if (memo.size >= MEMO_LIMIT) {
-    const oldest = memo.keys().next().value;
-    if (oldest !== undefined) memo.delete(oldest);
-  }
   memo.set(key, image);
   return image;
 }

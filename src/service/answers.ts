@@ -30,8 +30,8 @@ export type LimitKind = 'ask' | 'inline';
 export interface AnswersOptions {
   limits?: Record<LimitKind, RateLimiter>;
   metrics?: Metrics;
-  /** Draws the PNG of a map answer (`createMapRenderer` in `src/maps`). */
-  maps?: (spec: MapSpec, lang: Lang) => Buffer;
+  /** The PNG of a map answer, drawn and kept by the renderer (`createMapPool` in `src/maps`). */
+  maps?: (spec: MapSpec, lang: Lang) => Promise<Buffer>;
   /** Where conversations are remembered (default: the answer cache's store). */
   memory?: Cache;
 }
@@ -128,18 +128,14 @@ export class Answers {
   }
 
   /**
-   * The PNG of a map answer, cached like answers (by data version, language, region or country):
-   * each image is drawn once. Undefined when the answer has no map or no renderer is configured.
+   * The PNG of a map answer. The renderer keeps the images (bounded by bytes, by data version,
+   * language, region or country), out of the answer cache: each is drawn once while it is kept.
+   * Undefined when the answer has no map or no renderer is configured.
    */
   async mapImage(answer: Answer): Promise<Buffer | undefined> {
     const { map } = answer;
     if (!map || !this.options.maps) return undefined;
-    const key = ['map', answer.lang, map.region, map.focus ?? ''].join('|');
-    const hit = await this.cache.get<Buffer>(key);
-    if (hit) return Buffer.from(hit);
-    const png = this.options.maps(map, answer.lang);
-    await this.cache.set(key, png);
-    return png;
+    return this.options.maps(map, answer.lang);
   }
 
   /** Counts an error while handling an update or interaction. */

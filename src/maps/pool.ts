@@ -1,0 +1,95 @@
+/**
+ * Maps drawn off the event loop: a render takes 50–250 ms, which on the main thread would hold back
+ * every other answer. A small pool of worker threads (piscina), started at the first map asked; the
+ * PNGs kept in a byte-bounded LRU; concurrent asks for one map share one render.
+ */
+import { availableParallelism } from 'node:os';
+import { LRUCache } from 'lru-cache';
+import { Piscina } from 'piscina';
+import type { Lang, MapSpec } from '../core/types.js';
+import { type MapKnowledge, mapKey } from './render.js';
+import type { MapTask } from './worker.js';
+
+/** Two threads at most, and never every core: the event loop keeps one. */
+const THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** A thread idle this long ends, and its atlas and fonts with it; the next map starts one again. */
+const IDLE_MS = 5 * 60_000;
+/** Bytes of PNG the pool keeps when nothing else is said (`MAP_CACHE_MB`). */
+const DEFAULT_MAP_BYTES = 16 * 2 ** 20;
+const WORKER = new URL('./worker-entry.mjs', import.meta.url).href;
+
+export interface MapPool {
+  /** The PNG of an answer's map: from memory, or drawn on a worker thread (once, however many ask). */
+  render: (spec: MapSpec, lang: Lang) => Promise<Buffer>;
+  /** Worker threads running now (none until the first map). */
+  readonly threads: number;
+  /** Ends the threads; a render still pending fails. */
+  close(): Promise<void>;
+}
+
+export interface MapPoolOptions {
+  /** Bytes of PNG kept in memory; the least recently asked go first. */
+  maxBytes?: number;
+  /** A thread that fails with no render running (a failing render only fails that render). */
+  onError?: (error: unknown) => void;
+}
+
+export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): MapPool {
+  // Each thread gets a copy: only what the maps read, not the whole knowledge.
+  const knowledge: MapKnowledge = { exportList: kb.exportList, names: kb.names, version: kb.version };
+  const images = new LRUCache<string, Buffer>({
+    maxSize: options.maxBytes ?? DEFAULT_MAP_BYTES,
+    sizeCalculation: (png) => png.byteLength,
+  });
+  const drawing = new Map<string, Promise<Buffer>>();
+  let pool: Piscina<MapTask, Uint8Array> | undefined;
+
+  function start(): Piscina<MapTask, Uint8Array> {
+    const started = new Piscina<MapTask, Uint8Array>({
+      filename: WORKER,
+      workerData: knowledge,
+      minThreads: 0,
+      maxThreads: THREADS,
+      idleTimeout: IDLE_MS,
+      // Not the parent's loader flags (tsx's under `npm start`, none under vitest): the entry registers tsx once.
+      execArgv: [],
+    });
+    // Unheard, piscina's 'error' event would end the process.
+    started.on('error', (error: unknown) => options.onError?.(error));
+    return started;
+  }
+
+  async function draw(task: MapTask): Promise<Buffer> {
+    pool ??= start();
+    const png = await pool.run(task);
+    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  }
+
+  return {
+    render: (spec, lang) => {
+      // Keyed by what is asked: which countries have a shape is the atlas's to say, and it stays on the threads.
+      const key = mapKey(kb, spec.focus ? { lang, focus: spec.focus } : { lang, region: spec.region });
+      const hit = images.get(key);
+      if (hit) return Promise.resolve(hit);
+      let pending = drawing.get(key);
+      if (!pending) {
+        pending = draw({ spec, lang })
+          .then((png) => {
+            images.set(key, png);
+            return png;
+          })
+          .finally(() => drawing.delete(key));
+        drawing.set(key, pending);
+      }
+      return pending;
+    },
+    get threads() {
+      return pool?.threads.length ?? 0;
+    },
+    close: async () => {
+      const running = pool;
+      pool = undefined;
+      await running?.destroy();
+    },
+  };
+}
