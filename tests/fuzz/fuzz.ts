@@ -1,0 +1,314 @@
+/**
+ * One fuzz run: the real bot process between the Telegram emulator and the Discord fake, fed a seeded
+ * stream of hostile updates, `concurrency` at a time, every outgoing call checked, crashes restarted.
+ *
+ * @example
+ * const summary = await runFuzz({ updates: 2000, seed: 1, concurrency: 16 });
+ * summary.invalid.total; // invalid outgoing calls
+ */
+import { DiscordFake } from '../emulators/discord-fake.js';
+import { TelegramApiEmulator } from '../emulators/telegram-api.js';
+import { type BotEnvironment, BotProcess, type Exit } from './bot-process.js';
+import { Generator } from './generator.js';
+import { type DiscordInteractionInput, type DiscordMessageInput, type FuzzInput, type Json, laneOf } from './inputs.js';
+import { type Findings, Ledger, type Tally, type Verdict } from './ledger.js';
+
+export interface FuzzOptions {
+  updates: number;
+  seed: number;
+  /** Updates in flight at once (sent and not answered, or waiting for their chat). */
+  concurrency: number;
+  /** The bot's RATE_LIMIT_PER_MINUTE and RATE_LIMIT_INLINE_PER_MINUTE. */
+  ratePerMinute?: number;
+  inlineRatePerMinute?: number;
+  /** Where progress lines go (the CLI: stderr). */
+  progress?: (line: string) => void;
+}
+
+export interface Crash {
+  /** Updates sent when the bot died. */
+  afterUpdates: number;
+  exit: string;
+  /** The error line of the bot's stderr and the stack under it. */
+  error: string;
+  stack: string[];
+  /** What the bot had received and not finished, most recent first: the culprit is among them. */
+  inProgress: string[];
+}
+
+export interface FuzzSummary {
+  seed: number;
+  concurrency: number;
+  sent: number;
+  sentByKind: Record<string, number>;
+  verdicts: Partial<Record<Verdict, number>>;
+  invalid: { total: number; byRule: Record<string, Tally> };
+  lost: { total: number; byKind: Record<string, Tally> };
+  unexpected: { total: number; byKind: Record<string, Tally> };
+  crashes: { total: number; bySignature: Record<string, number>; first: Crash[] };
+  rssKb: { start?: number; milestone: number; afterMilestone?: number; end?: number; ratio?: number };
+  /** What the bot logged at warn and above (every process of the run), by message. */
+  botLog: Record<string, number>;
+  /** The bot's own counters from /metrics, since its last start. */
+  botMetrics: { rateLimited?: number; errors?: number };
+  /** Errors in the fuzzer itself (a bug here, not in the bot). */
+  fuzzerErrors: string[];
+  durationMs: number;
+}
+
+/** Messages the Telegram emulator keeps for edits; older buttons are not pressed. */
+const KEEP_TELEGRAM_MESSAGES = 1000;
+const SWEEP_MS = 200;
+const PROGRESS_MS = 5000;
+const MILESTONE = 10_000;
+const CRASHES_KEPT = 10;
+const SUSPECTS = 5;
+const RESTART_TRIES = 3;
+const EPHEMERAL = 64;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const total = (tallies: Record<string, Tally>) => Object.values(tallies).reduce((n, t) => n + t.count, 0);
+
+function describeExit(exit: Exit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+}
+
+/** The error line of a crash's stderr (`TypeError: …`) and the stack frames under it. */
+function crashError(lines: string[]): { error: string; stack: string[] } {
+  const at = lines.findIndex((l) => /^\s*(\w*Error|\w*Exception)\b/.test(l));
+  const error = lines[at] ?? lines.at(-1) ?? '(no output)';
+  const frames = at < 0 ? [] : lines.slice(at + 1).filter((l) => /^\s*at /.test(l));
+  return { error: error.trim().slice(0, 300), stack: frames.slice(0, 6).map((l) => l.trim()) };
+}
+
+/** Sums Prometheus lines of one metric. */
+function metricSum(text: string | undefined, name: string): number | undefined {
+  if (!text) return undefined;
+  const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+(?:\\.\\d+)?)$`, 'gm'))];
+  return values.reduce((n, m) => n + Number(m[1]), 0);
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
+  const started = Date.now();
+  const api = await TelegramApiEmulator.start({ recordCalls: false, maxMessages: KEEP_TELEGRAM_MESSAGES });
+  const fake = await DiscordFake.start({ recordCalls: false });
+  const env: BotEnvironment = {
+    telegramApiRoot: api.apiRoot,
+    discordApiUrl: fake.apiUrl,
+    ratePerMinute: options.ratePerMinute ?? 60,
+    inlineRatePerMinute: options.inlineRatePerMinute ?? 120,
+  };
+  const generator = new Generator(options.seed, {
+    discordBot: fake.botUser,
+    keepTelegramMessages: KEEP_TELEGRAM_MESSAGES,
+  });
+  const fuzzerErrors: string[] = [];
+  const safely = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (fuzzerErrors.length < 10) fuzzerErrors.push((error as Error).stack ?? String(error));
+    }
+  };
+
+  // The loop sleeps until a slot frees, the bot is back, or the sweeper ticks.
+  let wake = () => {};
+  const changed = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+
+  /** A message of the bot's with buttons, filed to press them later, as Discord would hand it back. */
+  const noteDiscord = (input: DiscordInteractionInput | DiscordMessageInput, message: Json) => {
+    const rows = (message.components ?? []) as Json[];
+    const customIds = rows.flatMap((row) => ((row.components ?? []) as Json[]).map((c) => c.custom_id));
+    const ids = customIds.filter((id): id is string => typeof id === 'string');
+    const clickedEphemeral = input.event === 'interaction' && (Number(input.message?.flags ?? 0) & EPHEMERAL) !== 0;
+    const ephemeral = (Number(message.flags ?? 0) & EPHEMERAL) !== 0 || clickedEphemeral;
+    const object = fake.messageObject(input.dm ? fake.dmChannelId : fake.channelId, message);
+    generator.discord.noteSent({
+      message: object,
+      customIds: ids,
+      dm: input.dm,
+      viewer: ephemeral ? input.author : undefined,
+    });
+  };
+
+  const ledger = new Ledger(generator.telegram.chatIds(), {
+    released: () => wake(),
+    telegramSent: (call) => generator.telegram.noteSent(call),
+    discordSent: noteDiscord,
+  });
+  api.watch({
+    call: (call) => safely(() => ledger.telegramCall(call)),
+    confirmed: (id) => safely(() => ledger.telegramConfirmed(id)),
+  });
+  fake.watch((call) => safely(() => ledger.discordCall(call)));
+
+  const sentByKind: Record<string, number> = {};
+  const waiting: FuzzInput[] = [];
+  const crashes: Crash[] = [];
+  const bySignature: Record<string, number> = {};
+  const botLog = new Map<string, number>();
+  const milestone = Math.min(MILESTONE, Math.ceil(options.updates / 10));
+  const rssKb: FuzzSummary['rssKb'] = { milestone };
+  let sent = 0;
+  let fatal: Error | undefined;
+  let up = false;
+  let bot: BotProcess | undefined;
+
+  const keepLog = (child: BotProcess) => {
+    for (const [message, n] of child.logged) botLog.set(message, (botLog.get(message) ?? 0) + n);
+  };
+
+  const dispatch = (input: FuzzInput) => {
+    sent += 1;
+    if (input.platform === 'telegram') {
+      const update = api.pushUpdate(input.update);
+      ledger.sentTelegram(input, update.update_id);
+    } else if (input.event === 'interaction') {
+      // The clicked message as Discord hands it over: in the channel the click comes from.
+      const channelId = input.dm ? fake.dmChannelId : fake.channelId;
+      const message = input.message ? { message: { ...input.message, channel_id: channelId } } : {};
+      const { id, token } = fake.interaction(input.type, input.data, {
+        locale: input.locale,
+        dm: input.dm,
+        user: input.author,
+        ...message,
+      });
+      ledger.sentDiscordInteraction(input, id, token);
+    } else {
+      const { id } = fake.message(input.content, { dm: input.dm, mentionBot: input.mentionsBot, author: input.author });
+      ledger.sentDiscordMessage(input, id);
+    }
+    if (sent === milestone) rssKb.afterMilestone = bot?.rssKb();
+  };
+
+  /** Sends what may go: the bot is up and the input's chat has nothing in flight. */
+  const pump = () => {
+    if (!up) return;
+    for (let i = 0; i < waiting.length; ) {
+      const input = waiting[i] as FuzzInput;
+      const lane = laneOf(input);
+      if (lane && ledger.laneBusy(lane)) i++;
+      else {
+        waiting.splice(i, 1);
+        dispatch(input);
+      }
+    }
+  };
+
+  const restart = async (dead: BotProcess, exit: Exit) => {
+    up = false;
+    const output = dead.lastErrors();
+    const { error, stack } = crashError(output);
+    // The platform whose adapter is in the stack: its inputs are the likelier culprits.
+    const platform = /adapters\/(telegram|discord)\//.exec(output.join('\n'))?.[1];
+    const suspects = ledger
+      .inProgress()
+      .sort((a, b) => Number(b.platform === platform) - Number(a.platform === platform));
+    const crash = {
+      afterUpdates: sent,
+      exit: describeExit(exit),
+      error,
+      stack,
+      inProgress: suspects.slice(0, SUSPECTS).map((i) => i.summary),
+    };
+    if (crashes.length < CRASHES_KEPT) crashes.push(crash);
+    bySignature[error] = (bySignature[error] ?? 0) + 1;
+    keepLog(dead);
+    ledger.interruptAll();
+    // Telegram would hand the update that killed the bot to the next process, which would die too.
+    api.dropPending();
+    for (let tries = 0; !fatal && tries < RESTART_TRIES; tries++) {
+      // The dead process's long poll must be gone, or the new one gets 409 Conflict.
+      for (let waited = 0; api.polling && waited < 5000; waited += 50) await sleep(50);
+      try {
+        bot = await BotProcess.start(env);
+        watch(bot);
+        up = true;
+        wake();
+        return;
+      } catch (failure) {
+        if (tries === RESTART_TRIES - 1) fatal = failure as Error;
+      }
+    }
+    wake();
+  };
+
+  const watch = (child: BotProcess) => {
+    void child.exited.then((exit) => {
+      if (!child.stopped) void restart(child, exit);
+    });
+  };
+
+  const sweeper = setInterval(() => {
+    safely(() => ledger.sweep());
+    wake();
+  }, SWEEP_MS);
+  let lastProgress = Date.now();
+  const progress = () => {
+    if (!options.progress || Date.now() - lastProgress < PROGRESS_MS) return;
+    lastProgress = Date.now();
+    const rate = Math.round(sent / ((Date.now() - started) / 1000));
+    options.progress(`fuzz: ${sent}/${options.updates} updates sent (${rate}/s), ${crashes.length} crashes`);
+  };
+
+  try {
+    bot = await BotProcess.start(env);
+    watch(bot);
+    up = true;
+    rssKb.start = bot.rssKb();
+    let generated = 0;
+    while (generated < options.updates && !fatal) {
+      if (!up || waiting.length + ledger.occupied >= options.concurrency) {
+        await changed();
+        pump();
+        progress();
+        continue;
+      }
+      const input = generator.next();
+      generated += 1;
+      sentByKind[input.kind] = (sentByKind[input.kind] ?? 0) + 1;
+      waiting.push(input);
+      pump();
+    }
+    // Until every input has its verdict, and a bot is up (not halfway through a restart).
+    while ((waiting.length > 0 || !ledger.settled || !up) && !fatal) {
+      await changed();
+      pump();
+      progress();
+    }
+    if (fatal) throw fatal;
+    rssKb.end = bot.rssKb();
+    if (rssKb.end !== undefined && rssKb.afterMilestone) rssKb.ratio = rssKb.end / rssKb.afterMilestone;
+    const metrics = await bot.metrics();
+    const findings: Findings = ledger.findings();
+    await bot.stop();
+    keepLog(bot);
+    return {
+      seed: options.seed,
+      concurrency: options.concurrency,
+      sent,
+      sentByKind,
+      verdicts: findings.verdicts,
+      invalid: { total: total(findings.invalid), byRule: findings.invalid },
+      lost: { total: total(findings.lost), byKind: findings.lost },
+      unexpected: { total: total(findings.unexpected), byKind: findings.unexpected },
+      crashes: { total: Object.values(bySignature).reduce((n, c) => n + c, 0), bySignature, first: crashes },
+      rssKb,
+      botLog: Object.fromEntries([...botLog].sort((a, b) => b[1] - a[1])),
+      botMetrics: {
+        rateLimited: metricSum(metrics, 'cyberexport_rate_limited_total'),
+        errors: metricSum(metrics, 'cyberexport_errors_total'),
+      },
+      fuzzerErrors,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    clearInterval(sweeper);
+    if (bot && !bot.stopped) await bot.stop();
+    await Promise.all([api.close(), fake.close()]);
+  }
+}
