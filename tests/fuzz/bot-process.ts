@@ -120,6 +120,18 @@ export class BotProcess {
     return exit;
   }
 
+  /** How long /healthz takes to answer, in ms: long when the bot's event loop is blocked. */
+  async healthMs(): Promise<number | undefined> {
+    const started = performance.now();
+    try {
+      const res = await fetch(`http://127.0.0.1:${this.port}/healthz`);
+      await res.arrayBuffer();
+      return performance.now() - started;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Reads /metrics (Prometheus text), or undefined when the bot does not answer. */
   async metrics(): Promise<string | undefined> {
     try {

@@ -6,6 +6,7 @@
  * const summary = await runFuzz({ updates: 2000, seed: 1, concurrency: 16 });
  * summary.invalid.total; // invalid outgoing calls
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DiscordFake } from '../emulators/discord-fake.js';
 import { TelegramApiEmulator } from '../emulators/telegram-api.js';
 import { type BotEnvironment, BotProcess, type Exit } from './bot-process.js';
@@ -47,6 +48,11 @@ export interface FuzzSummary {
   unexpected: { total: number; byKind: Record<string, Tally> };
   crashes: { total: number; bySignature: Record<string, number>; first: Crash[] };
   rssKb: { start?: number; milestone: number; afterMilestone?: number; end?: number; ratio?: number };
+  /**
+   * Event-loop stalls: the longest /healthz round trip to the bot (probed all along), the inputs in
+   * progress then, and the fuzzer's own longest delay (a slow fuzzer would make the bot look slow).
+   */
+  stalls: { botMaxMs: number; botOver1s: number; longestInProgress: string[]; fuzzerMaxMs: number };
   /** What the bot logged at warn and above (every process of the run), by message. */
   botLog: Record<string, number>;
   /** The bot's own counters from /metrics, since its last start. */
@@ -65,6 +71,8 @@ const CRASHES_KEPT = 10;
 const SUSPECTS = 5;
 const RESTART_TRIES = 3;
 const EPHEMERAL = 64;
+const PROBE_MS = 250;
+const STALL_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -247,6 +255,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     safely(() => ledger.sweep());
     wake();
   }, SWEEP_MS);
+  const stalls: FuzzSummary['stalls'] = { botMaxMs: 0, botOver1s: 0, longestInProgress: [], fuzzerMaxMs: 0 };
+  const fuzzerDelay = monitorEventLoopDelay({ resolution: 20 });
+  fuzzerDelay.enable();
+  let probing = true;
+  const probe = async () => {
+    while (probing) {
+      const ms = up ? await bot?.healthMs() : undefined;
+      if (ms !== undefined && ms > stalls.botMaxMs) {
+        stalls.botMaxMs = Math.round(ms);
+        stalls.longestInProgress = ledger
+          .inProgress()
+          .slice(0, SUSPECTS)
+          .map((i) => i.summary);
+      }
+      if (ms !== undefined && ms > STALL_MS) stalls.botOver1s += 1;
+      await sleep(PROBE_MS);
+    }
+  };
+  const probed = probe();
   let lastProgress = Date.now();
   const progress = () => {
     if (!options.progress || Date.now() - lastProgress < PROGRESS_MS) return;
@@ -285,6 +312,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     if (rssKb.end !== undefined && rssKb.afterMilestone) rssKb.ratio = rssKb.end / rssKb.afterMilestone;
     const metrics = await bot.metrics();
     const findings: Findings = ledger.findings();
+    stalls.fuzzerMaxMs = Math.round(fuzzerDelay.max / 1e6);
     await bot.stop();
     keepLog(bot);
     return {
@@ -298,6 +326,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       unexpected: { total: total(findings.unexpected), byKind: findings.unexpected },
       crashes: { total: Object.values(bySignature).reduce((n, c) => n + c, 0), bySignature, first: crashes },
       rssKb,
+      stalls,
       botLog: Object.fromEntries([...botLog].sort((a, b) => b[1] - a[1])),
       botMetrics: {
         rateLimited: metricSum(metrics, 'cyberexport_rate_limited_total'),
@@ -308,6 +337,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     };
   } finally {
     clearInterval(sweeper);
+    probing = false;
+    fuzzerDelay.disable();
+    await probed;
     if (bot && !bot.stopped) await bot.stop();
     await Promise.all([api.close(), fake.close()]);
   }

@@ -58,6 +58,9 @@ export function formatSummary(summary: FuzzSummary): string {
     `Resident memory of the bot: start ${mb(rssKb.start)}, after ${rssKb.milestone} updates ${mb(rssKb.afterMilestone)}, ` +
       `end ${mb(rssKb.end)}; end / after ${rssKb.milestone}: ${rssKb.ratio?.toFixed(2) ?? 'n/a'}` +
       (summary.crashes.total > 0 ? ' (the bot restarted in between)' : ''),
+    `Longest stall of the bot (a /healthz round trip): ${summary.stalls.botMaxMs} ms; ${summary.stalls.botOver1s} probes over 1 s; ` +
+      `the fuzzer's own longest event-loop delay: ${summary.stalls.fuzzerMaxMs} ms`,
+    ...summary.stalls.longestInProgress.map((input) => `    in progress then: ${input}`),
     `The bot's own counters since its last start: rate-limited ${summary.botMetrics.rateLimited ?? 'n/a'}, errors ${summary.botMetrics.errors ?? 'n/a'}`,
   );
   const logged = Object.entries(summary.botLog);
