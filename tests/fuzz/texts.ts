@@ -164,12 +164,28 @@ const MARKUP = [
   '/help',
 ];
 
-type Category = 'question' | 'noisy' | 'countries' | 'unicode' | 'markup' | 'random' | 'blank' | 'huge';
+/** ISO codes for questions about many countries at once (long answers, long button data). */
+const CODES = (
+  'MA IN MX AE SA FR DE US GB IL HU PL ES IT NL BE CH AT SE NO DK FI IE PT GR CY RO BG CZ SK SI HR RS ' +
+  'UA RU TR EG JO BH QA OM KW NG KE RW ZA ET GH CI SN TZ UG CN JP KR TW TH VN PH ID MY SG AU NZ CA BR AR CL CO PE'
+).split(' ');
+const NAMES = {
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+  fr: new Intl.DisplayNames(['fr'], { type: 'region' }),
+};
+
+/** A code as a flag emoji: two regional indicator symbols. */
+function flagOf(code: string): string {
+  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+type Category = 'question' | 'noisy' | 'countries' | 'many' | 'unicode' | 'markup' | 'random' | 'blank' | 'huge';
 
 const CATEGORIES: Record<Category, number> = {
-  question: 34,
+  question: 30,
   noisy: 20,
   countries: 10,
+  many: 4,
   unicode: 12,
   markup: 12,
   random: 8,
@@ -208,6 +224,17 @@ function noisy(rng: Random): string {
   return text;
 }
 
+/** From two to sixty countries by name (English or French), flag or code, in one question. */
+function manyCountries(rng: Random): string {
+  const countries = Array.from({ length: rng.between(2, 60) }, () => {
+    const code = rng.pick(CODES);
+    const form = rng.int(4);
+    return form === 0 ? flagOf(code) : form === 1 ? code : (NAMES[form === 2 ? 'en' : 'fr'].of(code) ?? code);
+  });
+  const list = countries.join(rng.pick([', ', ' and ', ' ', '']));
+  return rng.chance(0.5) ? list : `are ${list} allowed?`;
+}
+
 function huge(rng: Random): string {
   const unit = rng.chance(0.5) ? `${rng.pick(QUESTIONS)} ${rng.pick(MARKUP)} ` : randomUnits(rng, 64);
   return unit.repeat(Math.ceil(HUGE_LENGTH / unit.length)).slice(0, HUGE_LENGTH);
@@ -223,6 +250,8 @@ export function fuzzText(rng: Random): string {
       return noisy(rng);
     case 'countries':
       return rng.chance(0.5) ? rng.pick(COUNTRYISH) : `is ${rng.pick(COUNTRYISH)} allowed?`;
+    case 'many':
+      return manyCountries(rng);
     case 'unicode':
       return pieces(rng, UNICODE, rng.between(1, 12));
     case 'markup':
