@@ -13,6 +13,8 @@ import { type BotEnvironment, BotProcess, type Exit } from './bot-process.js';
 import { Generator } from './generator.js';
 import { type DiscordInteractionInput, type DiscordMessageInput, type FuzzInput, type Json, laneOf } from './inputs.js';
 import { type Findings, Ledger, type Tally, type Verdict } from './ledger.js';
+import { reproduceCrash } from './reproduce.js';
+import { send } from './send.js';
 
 export interface FuzzOptions {
   updates: number;
@@ -24,6 +26,8 @@ export interface FuzzOptions {
   inlineRatePerMinute?: number;
   /** Where progress lines go (the CLI: stderr). */
   progress?: (line: string) => void;
+  /** After the run, replay each kind of crash's suspects alone to a fresh bot to find the culprit (default true). */
+  reproduce?: boolean;
 }
 
 export interface Crash {
@@ -46,7 +50,13 @@ export interface FuzzSummary {
   invalid: { total: number; byRule: Record<string, Tally> };
   lost: { total: number; byKind: Record<string, Tally> };
   unexpected: { total: number; byKind: Record<string, Tally> };
-  crashes: { total: number; bySignature: Record<string, number>; first: Crash[] };
+  crashes: {
+    total: number;
+    bySignature: Record<string, number>;
+    /** By signature: the input that crashes a fresh bot on its own (null: no single suspect did). */
+    culprits: Record<string, string | null>;
+    first: Crash[];
+  };
   rssKb: { start?: number; milestone: number; afterMilestone?: number; end?: number; ratio?: number };
   /**
    * Event-loop stalls: the longest /healthz round trip to the bot (probed all along), the inputs in
@@ -158,6 +168,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const waiting: FuzzInput[] = [];
   const crashes: Crash[] = [];
   const bySignature: Record<string, number> = {};
+  const suspectsOf = new Map<string, FuzzInput[]>();
   const botLog = new Map<string, number>();
   const milestone = Math.min(MILESTONE, Math.ceil(options.updates / 10));
   const rssKb: FuzzSummary['rssKb'] = { milestone };
@@ -172,24 +183,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
   const dispatch = (input: FuzzInput) => {
     sent += 1;
-    if (input.platform === 'telegram') {
-      const update = api.pushUpdate(input.update);
-      ledger.sentTelegram(input, update.update_id);
-    } else if (input.event === 'interaction') {
-      // The clicked message as Discord hands it over: in the channel the click comes from.
-      const channelId = input.dm ? fake.dmChannelId : fake.channelId;
-      const message = input.message ? { message: { ...input.message, channel_id: channelId } } : {};
-      const { id, token } = fake.interaction(input.type, input.data, {
-        locale: input.locale,
-        dm: input.dm,
-        user: input.author,
-        ...message,
-      });
-      ledger.sentDiscordInteraction(input, id, token);
-    } else {
-      const { id } = fake.message(input.content, { dm: input.dm, mentionBot: input.mentionsBot, author: input.author });
-      ledger.sentDiscordMessage(input, id);
-    }
+    ledger.sent(input, send(input, api, fake));
     if (sent === milestone) rssKb.afterMilestone = bot?.rssKb();
   };
 
@@ -225,6 +219,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     };
     if (crashes.length < CRASHES_KEPT) crashes.push(crash);
     bySignature[error] = (bySignature[error] ?? 0) + 1;
+    if (!suspectsOf.has(error)) suspectsOf.set(error, suspects);
     keepLog(dead);
     ledger.interruptAll();
     // Telegram would hand the update that killed the bot to the next process, which would die too.
@@ -315,6 +310,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     stalls.fuzzerMaxMs = Math.round(fuzzerDelay.max / 1e6);
     await bot.stop();
     keepLog(bot);
+    const culprits: Record<string, string | null> = {};
+    for (const [signature, suspects] of options.reproduce === false ? [] : suspectsOf) {
+      options.progress?.(`fuzz: replaying ${suspects.length} suspects of "${signature}" one at a time`);
+      culprits[signature] = (await reproduceCrash(suspects, env))?.summary ?? null;
+    }
     return {
       seed: options.seed,
       concurrency: options.concurrency,
@@ -324,7 +324,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       invalid: { total: total(findings.invalid), byRule: findings.invalid },
       lost: { total: total(findings.lost), byKind: findings.lost },
       unexpected: { total: total(findings.unexpected), byKind: findings.unexpected },
-      crashes: { total: Object.values(bySignature).reduce((n, c) => n + c, 0), bySignature, first: crashes },
+      crashes: {
+        total: Object.values(bySignature).reduce((n, c) => n + c, 0),
+        bySignature,
+        culprits,
+        first: crashes,
+      },
       rssKb,
       stalls,
       botLog: Object.fromEntries([...botLog].sort((a, b) => b[1] - a[1])),

@@ -10,6 +10,7 @@ import type { ApiCall } from '../emulators/telegram-api.js';
 import { checkDiscordCall, checkTelegramCall, type Violation } from './checks.js';
 import type { DiscordInteractionInput, DiscordMessageInput, FuzzInput, Json, TelegramInput } from './inputs.js';
 import { laneOf } from './inputs.js';
+import type { Sent } from './send.js';
 
 /** Discord fails an interaction not acknowledged within 3 s. */
 export const ACK_DEADLINE_MS = 3000;
@@ -135,7 +136,16 @@ export class Ledger {
 
   // ── Sending ──────────────────────────────────────────────────────────────────────────────────────
 
-  sentTelegram(input: TelegramInput, updateId: number): void {
+  /** Files an input the emulators have just handed to the bot. */
+  sent(input: FuzzInput, handed: Sent): void {
+    if (input.platform === 'telegram' && handed.platform === 'telegram') this.sentTelegram(input, handed.updateId);
+    else if (input.platform === 'discord' && handed.platform === 'discord') {
+      if (input.event === 'interaction') this.sentDiscordInteraction(input, handed.id, handed.token ?? '');
+      else this.sentDiscordMessage(input, handed.id);
+    }
+  }
+
+  private sentTelegram(input: TelegramInput, updateId: number): void {
     const flight = this.track(input, undefined);
     flight.keys = { update: updateId, ...(input.queryId ? { query: input.queryId } : {}) };
     this.byUpdate.set(updateId, flight);
@@ -152,7 +162,7 @@ export class Ledger {
     if (early?.confirmed) this.conclude(flight);
   }
 
-  sentDiscordInteraction(input: DiscordInteractionInput, id: string, token: string): void {
+  private sentDiscordInteraction(input: DiscordInteractionInput, id: string, token: string): void {
     const flight = this.track(input, Date.now());
     flight.leaseUntil = flight.sentAt + LEASE_MS.interaction;
     flight.keys = { interaction: id, token };
@@ -160,7 +170,7 @@ export class Ledger {
     this.byToken.set(token, flight);
   }
 
-  sentDiscordMessage(input: DiscordMessageInput, id: string): void {
+  private sentDiscordMessage(input: DiscordMessageInput, id: string): void {
     const flight = this.track(input, Date.now());
     flight.leaseUntil = flight.sentAt + LEASE_MS.message;
     flight.keys = { message: id };

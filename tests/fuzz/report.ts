@@ -45,7 +45,12 @@ export function formatSummary(summary: FuzzSummary): string {
     );
   }
   lines.push('', `Crashes: ${summary.crashes.total}`);
-  for (const [signature, n] of Object.entries(summary.crashes.bySignature)) lines.push(`  ${n} × ${signature}`);
+  for (const [signature, n] of Object.entries(summary.crashes.bySignature)) {
+    lines.push(`  ${n} × ${signature}`);
+    const culprit = summary.crashes.culprits[signature];
+    if (culprit !== undefined)
+      lines.push(`    alone, this input crashes a fresh bot: ${culprit ?? 'none of the suspects'}`);
+  }
   for (const crash of summary.crashes.first) {
     lines.push(`  after ${crash.afterUpdates} updates (${crash.exit}): ${crash.error}`);
     for (const frame of crash.stack) lines.push(`      ${frame}`);
