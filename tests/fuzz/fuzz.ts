@@ -6,15 +6,15 @@
  * const summary = await runFuzz({ updates: 2000, seed: 1, concurrency: 16 });
  * summary.invalid.total; // invalid outgoing calls
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DiscordFake } from '../emulators/discord-fake.js';
 import { TelegramApiEmulator } from '../emulators/telegram-api.js';
 import { type BotEnvironment, BotProcess, type Exit } from './bot-process.js';
+import { CrashLog, type CrashReport } from './crashes.js';
 import { Generator } from './generator.js';
 import { type DiscordInteractionInput, type DiscordMessageInput, type FuzzInput, type Json, laneOf } from './inputs.js';
 import { type Findings, Ledger, type Tally, type Verdict } from './ledger.js';
-import { reproduceCrash } from './reproduce.js';
 import { send } from './send.js';
+import { StallProbe, type Stalls } from './stalls.js';
 
 export interface FuzzOptions {
   updates: number;
@@ -30,17 +30,6 @@ export interface FuzzOptions {
   reproduce?: boolean;
 }
 
-export interface Crash {
-  /** Updates sent when the bot died. */
-  afterUpdates: number;
-  exit: string;
-  /** The error line of the bot's stderr and the stack under it. */
-  error: string;
-  stack: string[];
-  /** What the bot had received and not finished, most recent first: the culprit is among them. */
-  inProgress: string[];
-}
-
 export interface FuzzSummary {
   seed: number;
   concurrency: number;
@@ -50,19 +39,9 @@ export interface FuzzSummary {
   invalid: { total: number; byRule: Record<string, Tally> };
   lost: { total: number; byKind: Record<string, Tally> };
   unexpected: { total: number; byKind: Record<string, Tally> };
-  crashes: {
-    total: number;
-    bySignature: Record<string, number>;
-    /** By signature: the input that crashes a fresh bot on its own (null: no single suspect did). */
-    culprits: Record<string, string | null>;
-    first: Crash[];
-  };
+  crashes: CrashReport;
   rssKb: { start?: number; milestone: number; afterMilestone?: number; end?: number; ratio?: number };
-  /**
-   * Event-loop stalls: the longest /healthz round trip to the bot (probed all along), the inputs in
-   * progress then, and the fuzzer's own longest delay (a slow fuzzer would make the bot look slow).
-   */
-  stalls: { botMaxMs: number; botOver1s: number; longestInProgress: string[]; fuzzerMaxMs: number };
+  stalls: Stalls;
   /** What the bot logged at warn and above (every process of the run), by message. */
   botLog: Record<string, number>;
   /** The bot's own counters from /metrics, since its last start. */
@@ -77,28 +56,12 @@ const KEEP_TELEGRAM_MESSAGES = 1000;
 const SWEEP_MS = 200;
 const PROGRESS_MS = 5000;
 const MILESTONE = 10_000;
-const CRASHES_KEPT = 10;
-const SUSPECTS = 5;
 const RESTART_TRIES = 3;
 const EPHEMERAL = 64;
-const PROBE_MS = 250;
-const STALL_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const total = (tallies: Record<string, Tally>) => Object.values(tallies).reduce((n, t) => n + t.count, 0);
-
-function describeExit(exit: Exit): string {
-  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
-}
-
-/** The error line of a crash's stderr (`TypeError: …`) and the stack frames under it. */
-function crashError(lines: string[]): { error: string; stack: string[] } {
-  const at = lines.findIndex((l) => /^\s*(\w*Error|\w*Exception)\b/.test(l));
-  const error = lines[at] ?? lines.at(-1) ?? '(no output)';
-  const frames = at < 0 ? [] : lines.slice(at + 1).filter((l) => /^\s*at /.test(l));
-  return { error: error.trim().slice(0, 300), stack: frames.slice(0, 6).map((l) => l.trim()) };
-}
 
 /** Sums Prometheus lines of one metric. */
 function metricSum(text: string | undefined, name: string): number | undefined {
@@ -166,9 +129,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
   const sentByKind: Record<string, number> = {};
   const waiting: FuzzInput[] = [];
-  const crashes: Crash[] = [];
-  const bySignature: Record<string, number> = {};
-  const suspectsOf = new Map<string, FuzzInput[]>();
+  const crashes = new CrashLog();
   const botLog = new Map<string, number>();
   const milestone = Math.min(MILESTONE, Math.ceil(options.updates / 10));
   const rssKb: FuzzSummary['rssKb'] = { milestone };
@@ -203,23 +164,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
   const restart = async (dead: BotProcess, exit: Exit) => {
     up = false;
-    const output = dead.lastErrors();
-    const { error, stack } = crashError(output);
-    // The platform whose adapter is in the stack: its inputs are the likelier culprits.
-    const platform = /adapters\/(telegram|discord)\//.exec(output.join('\n'))?.[1];
-    const suspects = ledger
-      .inProgress()
-      .sort((a, b) => Number(b.platform === platform) - Number(a.platform === platform));
-    const crash = {
-      afterUpdates: sent,
-      exit: describeExit(exit),
-      error,
-      stack,
-      inProgress: suspects.slice(0, SUSPECTS).map((i) => i.summary),
-    };
-    if (crashes.length < CRASHES_KEPT) crashes.push(crash);
-    bySignature[error] = (bySignature[error] ?? 0) + 1;
-    if (!suspectsOf.has(error)) suspectsOf.set(error, suspects);
+    crashes.record({ exit, stderr: dead.lastErrors(), inProgress: ledger.inProgress(), afterUpdates: sent });
     keepLog(dead);
     ledger.interruptAll();
     // Telegram would hand the update that killed the bot to the next process, which would die too.
@@ -250,31 +195,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     safely(() => ledger.sweep());
     wake();
   }, SWEEP_MS);
-  const stalls: FuzzSummary['stalls'] = { botMaxMs: 0, botOver1s: 0, longestInProgress: [], fuzzerMaxMs: 0 };
-  const fuzzerDelay = monitorEventLoopDelay({ resolution: 20 });
-  fuzzerDelay.enable();
-  let probing = true;
-  const probe = async () => {
-    while (probing) {
-      const ms = up ? await bot?.healthMs() : undefined;
-      if (ms !== undefined && ms > stalls.botMaxMs) {
-        stalls.botMaxMs = Math.round(ms);
-        stalls.longestInProgress = ledger
-          .inProgress()
-          .slice(0, SUSPECTS)
-          .map((i) => i.summary);
-      }
-      if (ms !== undefined && ms > STALL_MS) stalls.botOver1s += 1;
-      await sleep(PROBE_MS);
-    }
-  };
-  const probed = probe();
+  const probe = new StallProbe(
+    () => (up ? bot : undefined),
+    () => ledger.inProgress(),
+  );
   let lastProgress = Date.now();
   const progress = () => {
     if (!options.progress || Date.now() - lastProgress < PROGRESS_MS) return;
     lastProgress = Date.now();
     const rate = Math.round(sent / ((Date.now() - started) / 1000));
-    options.progress(`fuzz: ${sent}/${options.updates} updates sent (${rate}/s), ${crashes.length} crashes`);
+    options.progress(`fuzz: ${sent}/${options.updates} updates sent (${rate}/s), ${crashes.total} crashes`);
   };
 
   try {
@@ -307,14 +237,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     if (rssKb.end !== undefined && rssKb.afterMilestone) rssKb.ratio = rssKb.end / rssKb.afterMilestone;
     const metrics = await bot.metrics();
     const findings: Findings = ledger.findings();
-    stalls.fuzzerMaxMs = Math.round(fuzzerDelay.max / 1e6);
+    const stalls = await probe.stop();
     await bot.stop();
     keepLog(bot);
-    const culprits: Record<string, string | null> = {};
-    for (const [signature, suspects] of options.reproduce === false ? [] : suspectsOf) {
-      options.progress?.(`fuzz: replaying ${suspects.length} suspects of "${signature}" one at a time`);
-      culprits[signature] = (await reproduceCrash(suspects, env))?.summary ?? null;
-    }
+    const culprits = options.reproduce === false ? {} : await crashes.culprits(env, options.progress);
     return {
       seed: options.seed,
       concurrency: options.concurrency,
@@ -324,12 +250,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       invalid: { total: total(findings.invalid), byRule: findings.invalid },
       lost: { total: total(findings.lost), byKind: findings.lost },
       unexpected: { total: total(findings.unexpected), byKind: findings.unexpected },
-      crashes: {
-        total: Object.values(bySignature).reduce((n, c) => n + c, 0),
-        bySignature,
-        culprits,
-        first: crashes,
-      },
+      crashes: { ...crashes.report(), culprits },
       rssKb,
       stalls,
       botLog: Object.fromEntries([...botLog].sort((a, b) => b[1] - a[1])),
@@ -342,9 +263,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     };
   } finally {
     clearInterval(sweeper);
-    probing = false;
-    fuzzerDelay.disable();
-    await probed;
+    await probe.stop();
     if (bot && !bot.stopped) await bot.stop();
     await Promise.all([api.close(), fake.close()]);
   }
