@@ -18,6 +18,16 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+/** A line the bot logged (JSON, warn and above), with the ids of what it was handling. */
+export interface LogEntry {
+  level: number;
+  msg?: string;
+  err?: { message?: string };
+  updateId?: number;
+  interactionId?: string;
+  messageId?: string;
+}
+
 export interface BotEnvironment {
   telegramApiRoot: string;
   discordApiUrl: string;
@@ -48,6 +58,7 @@ export class BotProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,
+    private readonly onLog: (entry: LogEntry) => void,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     this.read(child.stdout, (line) => this.log(line));
@@ -57,8 +68,8 @@ export class BotProcess {
     });
   }
 
-  /** Starts the bot and resolves once /readyz says both adapters are connected. */
-  static async start(env: BotEnvironment): Promise<BotProcess> {
+  /** Starts the bot and resolves once /readyz says both adapters are connected; `onLog` sees each log line. */
+  static async start(env: BotEnvironment, onLog: (entry: LogEntry) => void = () => {}): Promise<BotProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
@@ -80,7 +91,7 @@ export class BotProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const bot = new BotProcess(child, port);
+    const bot = new BotProcess(child, port, onLog);
     await bot.ready();
     return bot;
   }
@@ -169,12 +180,13 @@ export class BotProcess {
     });
   }
 
-  /** Counts a log line (JSON, warn and above) by its message and error. */
+  /** Counts a log line (JSON, warn and above) by its message and error, and hands it to `onLog`. */
   private log(line: string): void {
     let message = line;
     try {
-      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      const entry = JSON.parse(line) as LogEntry;
       message = [entry.msg, entry.err?.message].filter(Boolean).join(': ');
+      this.onLog(entry);
     } catch {
       // Not JSON (a stray print): counted as it is.
     }

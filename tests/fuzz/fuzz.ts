@@ -8,7 +8,7 @@
  */
 import { DiscordFake } from '../emulators/discord-fake.js';
 import { TelegramApiEmulator } from '../emulators/telegram-api.js';
-import { type BotEnvironment, BotProcess, type Exit } from './bot-process.js';
+import { type BotEnvironment, BotProcess, type Exit, type LogEntry } from './bot-process.js';
 import { CrashLog, type CrashReport } from './crashes.js';
 import { Generator } from './generator.js';
 import { type DiscordInteractionInput, type DiscordMessageInput, type FuzzInput, type Json, laneOf } from './inputs.js';
@@ -42,7 +42,9 @@ export interface FuzzSummary {
   crashes: CrashReport;
   rssKb: { start?: number; milestone: number; afterMilestone?: number; end?: number; ratio?: number };
   stalls: Stalls;
-  /** What the bot logged at warn and above (every process of the run), by message. */
+  /** Warnings and errors the bot logged about an input, by message, with the inputs behind them. */
+  botErrors: { total: number; byMessage: Record<string, Tally> };
+  /** Everything the bot logged at warn and above (every process of the run), by message. */
   botLog: Record<string, number>;
   /** The bot's own counters from /metrics, since its last start. */
   botMetrics: { rateLimited?: number; errors?: number };
@@ -138,6 +140,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   let up = false;
   let bot: BotProcess | undefined;
 
+  const onLog = (entry: LogEntry) => safely(() => ledger.botLogged(entry));
   const keepLog = (child: BotProcess) => {
     for (const [message, n] of child.logged) botLog.set(message, (botLog.get(message) ?? 0) + n);
   };
@@ -173,7 +176,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       // The dead process's long poll must be gone, or the new one gets 409 Conflict.
       for (let waited = 0; api.polling && waited < 5000; waited += 50) await sleep(50);
       try {
-        bot = await BotProcess.start(env);
+        bot = await BotProcess.start(env, onLog);
         watch(bot);
         up = true;
         wake();
@@ -208,7 +211,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   };
 
   try {
-    bot = await BotProcess.start(env);
+    bot = await BotProcess.start(env, onLog);
     watch(bot);
     up = true;
     rssKb.start = bot.rssKb();
@@ -250,6 +253,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       invalid: { total: total(findings.invalid), byRule: findings.invalid },
       lost: { total: total(findings.lost), byKind: findings.lost },
       unexpected: { total: total(findings.unexpected), byKind: findings.unexpected },
+      botErrors: { total: total(findings.botErrors), byMessage: findings.botErrors },
       crashes: { ...crashes.report(), culprits },
       rssKb,
       stalls,

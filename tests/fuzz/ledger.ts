@@ -7,6 +7,7 @@
 import { RATE_NOTICE } from '../../src/infra/rate-limit.js';
 import type { RecordedCall } from '../emulators/discord-fake.js';
 import type { ApiCall } from '../emulators/telegram-api.js';
+import type { LogEntry } from './bot-process.js';
 import { checkDiscordCall, checkTelegramCall, type Violation } from './checks.js';
 import type { DiscordInteractionInput, DiscordMessageInput, FuzzInput, Json, TelegramInput } from './inputs.js';
 import { laneOf } from './inputs.js';
@@ -83,6 +84,8 @@ export interface Findings {
   invalid: Record<string, Tally>;
   lost: Record<string, Tally>;
   unexpected: Record<string, Tally>;
+  /** Errors and warnings the bot logged about an update, by message, with the inputs behind them. */
+  botErrors: Record<string, Tally>;
 }
 
 function tally(into: Map<string, Tally>, key: string, example: Example): void {
@@ -110,6 +113,7 @@ export class Ledger {
   private readonly invalid = new Map<string, Tally>();
   private readonly lost = new Map<string, Tally>();
   private readonly unexpected = new Map<string, Tally>();
+  private readonly botErrors = new Map<string, Tally>();
   /** Telegram events for updates not filed yet: the emulator may hand an update over while it is pushed. */
   private readonly early = new Map<number, { deliveredAt?: number; confirmed?: boolean }>();
   private lastUpdateId = 0;
@@ -344,6 +348,23 @@ export class Ledger {
     if (!flight.verdict) this.conclude(flight);
   }
 
+  // ── What the bot logged ──────────────────────────────────────────────────────────────────────────
+
+  /** A warning or error the bot logged: tied to its input by the update, interaction or message id. */
+  botLogged(entry: LogEntry): void {
+    const flight =
+      entry.updateId !== undefined
+        ? this.byUpdate.get(entry.updateId)
+        : entry.interactionId !== undefined
+          ? this.byInteraction.get(entry.interactionId)
+          : entry.messageId !== undefined
+            ? this.byMessage.get(entry.messageId)
+            : undefined;
+    if (!flight) return;
+    const message = [entry.msg, entry.err?.message].filter(Boolean).join(': ').slice(0, 160);
+    tally(this.botErrors, message, { input: flight.input.summary, detail: '' });
+  }
+
   // ── Verdicts ─────────────────────────────────────────────────────────────────────────────────────
 
   private notice(flight: Flight): void {
@@ -461,6 +482,7 @@ export class Ledger {
       invalid: record(this.invalid),
       lost: record(this.lost),
       unexpected: record(this.unexpected),
+      botErrors: record(this.botErrors),
     };
   }
 }

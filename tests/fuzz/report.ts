@@ -18,7 +18,10 @@ function tallies(title: string, count: number, byKey: Record<string, Tally>): st
   const lines = [`${title}: ${count}`];
   for (const [key, tally] of Object.entries(byKey)) {
     lines.push(`  ${key}: ${tally.count}`);
-    for (const example of tally.examples) lines.push(`    - ${example.input}\n        → ${example.detail}`);
+    for (const example of tally.examples) {
+      lines.push(`    - ${example.input}`);
+      if (example.detail) lines.push(`        → ${example.detail}`);
+    }
   }
   return lines;
 }
@@ -68,9 +71,19 @@ export function formatSummary(summary: FuzzSummary): string {
     ...summary.stalls.longestInProgress.map((input) => `    in progress then: ${input}`),
     `The bot's own counters since its last start: rate-limited ${summary.botMetrics.rateLimited ?? 'n/a'}, errors ${summary.botMetrics.errors ?? 'n/a'}`,
   );
+  if (summary.botErrors.total > 0) {
+    lines.push(
+      '',
+      ...tallies(
+        'Inputs the bot logged a warning or an error about',
+        summary.botErrors.total,
+        summary.botErrors.byMessage,
+      ),
+    );
+  }
   const logged = Object.entries(summary.botLog);
   if (logged.length > 0) {
-    lines.push('', 'The bot logged (warn and above), by message:');
+    lines.push('', 'Everything the bot logged (warn and above), by message:');
     for (const [message, n] of logged.slice(0, 15)) lines.push(`  ${String(n).padStart(6)} × ${message}`);
   }
   if (summary.fuzzerErrors.length > 0) lines.push('', 'Errors in the fuzzer itself:', ...summary.fuzzerErrors);
