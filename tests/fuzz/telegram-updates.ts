@@ -166,8 +166,7 @@ export class TelegramUpdates {
     }
     if (data.length === 0) return;
     const chat = this.chatOf(chatId);
-    const { chat: _chat, ...rest } = result;
-    const message = { ...rest, message_id: messageId, date: DATE, chat, from: BOT_FROM, reply_markup: markup };
+    const message = { ...result, message_id: messageId, date: DATE, chat, from: BOT_FROM, reply_markup: markup };
     this.buttons.set(key, { chat, message, data });
     if (this.buttons.size > BUTTON_POOL) this.buttons.delete(this.buttons.keys().next().value as string);
   }
@@ -179,7 +178,8 @@ export class TelegramUpdates {
     return this.rng.chance(0.1) ? (this.users[0] as User) : this.rng.pick(this.users);
   }
 
-  private privateChat(user = this.user()): Chat {
+  private privateChat(): Chat {
+    const user = this.user();
     return { id: user.id, type: 'private', first_name: user.first_name };
   }
 
@@ -194,14 +194,22 @@ export class TelegramUpdates {
 
   // ── Messages ─────────────────────────────────────────────────────────────────────────────────────
 
-  private message(seq: number, kind: string, chat: Chat, from: User, body: Json, expect: Expectation, what: string) {
+  private message(
+    seq: number,
+    kind: string,
+    chat: Chat,
+    from: User,
+    body: Json,
+    expect: Expectation,
+    what: string,
+  ): TelegramInput {
     const message = { message_id: this.nextMessageId++, date: DATE, chat, from, ...body };
     return {
       seq,
       kind,
-      platform: 'telegram' as const,
+      platform: 'telegram',
       user: `telegram:${from.id}`,
-      limit: 'ask' as const,
+      limit: 'ask',
       expect,
       summary: `${what} in ${chat.type} chat ${chat.id} from ${from.id} (${from.language_code ?? 'no language'})`,
       update: { message },
@@ -308,7 +316,13 @@ export class TelegramUpdates {
     };
   }
 
-  private callback(seq: number, kind: string, data: string, on: ButtonMessage | undefined, followUp: boolean) {
+  private callback(
+    seq: number,
+    kind: string,
+    data: string,
+    on: ButtonMessage | undefined,
+    followUp: boolean,
+  ): TelegramInput {
     const from = on ? this.userOf(on.chat) : this.user();
     const id = `cb-${seq}`;
     const where = on ? { message: on.message } : { inline_message_id: `inline-${seq}` };
@@ -318,10 +332,10 @@ export class TelegramUpdates {
     return {
       seq,
       kind,
-      platform: 'telegram' as const,
+      platform: 'telegram',
       user: `telegram:${from.id}`,
-      limit: 'inline' as const,
-      expect: 'answer' as const,
+      limit: 'inline',
+      expect: 'answer',
       summary: `button data ${quote(data)} on ${place} from ${from.id}`,
       update: { callback_query: { id, from, chat_instance: String(on?.chat.id ?? 0), data, ...where } },
       chatId: on?.chat.id,
