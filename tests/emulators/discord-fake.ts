@@ -41,6 +41,11 @@ export interface UploadedAttachment {
 
 export type CallPredicate = (call: RecordedCall) => boolean;
 
+export interface FakeOptions {
+  /** Keep every call in `calls` (default); a long run turns this off and reads calls through `watch`. */
+  recordCalls?: boolean;
+}
+
 interface Failure {
   match: CallPredicate;
   status: number;
@@ -197,6 +202,7 @@ export class DiscordFake {
   private readonly channelOfToken = new Map<string, string>();
   /** Close codes for the next IDENTIFYs, one each: Discord refusing a login. */
   private readonly identifyRefusals: number[] = [];
+  private readonly watchers = new Set<(call: RecordedCall) => void>();
   private sequence = 0;
   private counter = 0n;
   private port = 0;
@@ -204,6 +210,7 @@ export class DiscordFake {
   private constructor(
     private readonly http: Server,
     private readonly wss: WebSocketServer,
+    private readonly options: FakeOptions,
   ) {
     this.applicationId = this.snowflake();
     this.botUser = {
@@ -220,10 +227,10 @@ export class DiscordFake {
     this.user = { id: this.snowflake(), username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
   }
 
-  static async start(): Promise<DiscordFake> {
+  static async start(options: FakeOptions = {}): Promise<DiscordFake> {
     const http = createServer();
     const wss = new WebSocketServer({ noServer: true });
-    const fake = new DiscordFake(http, wss);
+    const fake = new DiscordFake(http, wss, options);
     http.on('request', (req, res) => void fake.onRequest(req, res));
     http.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws)));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -246,6 +253,11 @@ export class DiscordFake {
   }
 
   // ── Test controls ────────────────────────────────────────────────────────────
+
+  /** Calls `watcher` with each REST call as it is answered (a long run reads calls this way). */
+  watch(watcher: (call: RecordedCall) => void): void {
+    this.watchers.add(watcher);
+  }
 
   /** Makes the next `times` calls matching `match` answer `status` (500 by default). */
   fail(match: CallPredicate, options: { status?: number; times?: number } = {}): void {
@@ -580,7 +592,8 @@ export class DiscordFake {
     }
     call.status = status;
     if (status >= 400) call.error = reply;
-    this.calls.push(call);
+    if (this.options.recordCalls !== false) this.calls.push(call);
+    for (const watcher of this.watchers) watcher(call);
     if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     for (const waiter of this.waiters) {

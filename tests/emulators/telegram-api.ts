@@ -39,6 +39,17 @@ export interface Update {
   update_id: number;
   [kind: string]: unknown;
 }
+export interface EmulatorOptions {
+  /** Keep every call in `calls` (default); a long run turns this off and reads calls through `watch`. */
+  recordCalls?: boolean;
+  /** Sent messages kept for edits: past this many, the oldest are forgotten (a long run's memory). */
+  maxMessages?: number;
+}
+/** Sees each call as it is recorded, and each update as the bot confirms it. */
+export interface Watcher {
+  call?(call: ApiCall): void;
+  confirmed?(updateId: number): void;
+}
 interface StoredMessage {
   text: string;
   html: string;
@@ -197,12 +208,16 @@ export class TelegramApiEmulator {
   readonly commands = new Map<string, unknown[]>();
 
   private readonly delays = new Map<string, number[]>();
+  private readonly watchers = new Set<Watcher>();
 
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly options: EmulatorOptions,
+  ) {}
 
-  static async start(): Promise<TelegramApiEmulator> {
+  static async start(options: EmulatorOptions = {}): Promise<TelegramApiEmulator> {
     const server = createServer();
-    const emulator = new TelegramApiEmulator(server);
+    const emulator = new TelegramApiEmulator(server, options);
     server.on('request', (req, res) => void emulator.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return emulator;
@@ -254,6 +269,21 @@ export class TelegramApiEmulator {
     return files[name]?.bytes;
   }
 
+  /** Calls `watcher` from now on (a long run reads every call this way, `recordCalls` off). */
+  watch(watcher: Watcher): void {
+    this.watchers.add(watcher);
+  }
+
+  /** Whether a bot holds a long poll open right now. */
+  get polling(): boolean {
+    return this.poller !== undefined;
+  }
+
+  /** Forgets the updates not yet confirmed (a bot that died on one would otherwise get it again). */
+  dropPending(): void {
+    this.queue.length = 0;
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -300,6 +330,12 @@ export class TelegramApiEmulator {
       }, timeoutMs);
       if (!check()) this.listeners.add(listener);
     });
+  }
+
+  private record(call: ApiCall): void {
+    if (this.options.recordCalls !== false) this.calls.push(call);
+    for (const watcher of this.watchers) watcher.call?.(call);
+    this.notify();
   }
 
   private notify(): void {
@@ -351,8 +387,7 @@ export class TelegramApiEmulator {
         outcome = { ok: false, error_code: e.code, description: e.message };
       }
     }
-    this.calls.push({ method, params, outcome, ...(Object.keys(files).length > 0 ? { files } : {}) });
-    this.notify();
+    this.record({ method, params, outcome, ...(Object.keys(files).length > 0 ? { files } : {}) });
     return outcome;
   }
 
@@ -419,8 +454,7 @@ export class TelegramApiEmulator {
       respond: (updates) => {
         clearTimeout(timer);
         if (this.poller === poller) this.poller = undefined;
-        this.calls.push({ method: 'getUpdates', params: p, outcome: { ok: true, result: updates } });
-        this.notify();
+        this.record({ method: 'getUpdates', params: p, outcome: { ok: true, result: updates } });
         if (!res.writableEnded) send(res, { ok: true, result: updates });
       },
     };
@@ -448,6 +482,7 @@ export class TelegramApiEmulator {
     const keep = this.queue.filter((u, i) => {
       if (!done(u, i)) return true;
       this.confirmed.add(u.update_id);
+      for (const watcher of this.watchers) watcher.confirmed?.(u.update_id);
       return false;
     });
     this.queue.splice(0, this.queue.length, ...keep);
@@ -491,7 +526,7 @@ export class TelegramApiEmulator {
     const chatId = Number(p.chat_id);
     const content = this.content(p);
     const messageId = this.nextMessageId++;
-    this.messages.set(`${chatId}:${messageId}`, content);
+    this.keep(`${chatId}:${messageId}`, content);
     return {
       message_id: messageId,
       from: { id: BOT_USER.id, is_bot: true, first_name: BOT_USER.first_name, username: BOT_USER.username },
@@ -499,6 +534,14 @@ export class TelegramApiEmulator {
       date: Math.floor(Date.now() / 1000),
       text: content.text,
     };
+  }
+
+  /** Stores a new message, forgetting the oldest one past `maxMessages`. */
+  private keep(key: string, message: StoredMessage): void {
+    this.messages.set(key, message);
+    if (this.messages.size > (this.options.maxMessages ?? Number.POSITIVE_INFINITY)) {
+      this.messages.delete(this.messages.keys().next().value as string);
+    }
   }
 
   private editMessageText(p: Params): unknown {
@@ -522,7 +565,7 @@ export class TelegramApiEmulator {
     const photo = photoFile(p.photo, files, 'photo');
     const content = { ...this.captioned(p), photo };
     const messageId = this.nextMessageId++;
-    this.messages.set(`${chatId}:${messageId}`, content);
+    this.keep(`${chatId}:${messageId}`, content);
     return {
       message_id: messageId,
       from: { id: BOT_USER.id, is_bot: true, first_name: BOT_USER.first_name, username: BOT_USER.username },
