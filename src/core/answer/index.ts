@@ -15,7 +15,7 @@ import { clarifyAnswer, helpAnswer, mapAnswer, sourcesAnswer, sourcesOf, unknown
 export { MAX_SOURCES, MAX_TEXT_LENGTH } from './facts.js';
 
 /** Composed answers kept for reuse; the table is emptied when full. */
-const MEMO_SIZE = 5000;
+const MEMO_SIZE = 1000;
 
 /** Suggests country names for a word that named none ("Atlantis" → nothing, "Marok" → Morocco). */
 export type Closest = (word: string, limit: number) => string[];
