@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { renderPlain } from '../src/adapters/console/render.js';
-import { createCore, queryOf } from '../src/core/index.js';
+import { createCore, type MapSpec, queryOf } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createMapPool, createMapRenderer, type MapPool, renderMapPng } from '../src/maps/index.js';
@@ -85,5 +85,22 @@ describe('map pool', () => {
     const again = await pool.render(world, 'en');
     expect(again).not.toBe(en);
     expect(again.equals(en)).toBe(true);
+  });
+
+  test('threads are replaced after their share of maps (resvg keeps native memory), and maps still come right', async () => {
+    pool = createMapPool(kb, { rendersPerPool: 2 });
+    const asked: [MapSpec, 'en' | 'fr'][] = [
+      [world, 'en'],
+      [{ region: 'europe', focus: null }, 'en'],
+      [{ region: 'africa', focus: null }, 'fr'],
+      [{ region: 'world', focus: 'MA' }, 'fr'],
+    ];
+    for (const [spec, lang] of asked) {
+      const png = await pool.render(spec, lang);
+      const options = spec.focus ? { lang, focus: spec.focus } : { lang, region: spec.region };
+      expect(png.equals(renderMapPng(kb, options).png)).toBe(true);
+    }
+    await pool.close();
+    expect(pool.threads).toBe(0);
   });
 });

@@ -14,6 +14,12 @@ import type { MapTask } from './worker.js';
 const THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
 /** A thread idle this long ends, and its atlas and fonts with it; the next map starts one again. */
 const IDLE_MS = 5 * 60_000;
+/**
+ * Threads are replaced after this many maps. @resvg/resvg-js 2.6 keeps ~1.8 MB of native memory a
+ * render that V8 never collects (thx/resvg-js#216; measured here with a collection forced after each
+ * render); ending the thread gives it back.
+ */
+const RENDERS_PER_POOL = 50;
 /** Bytes of PNG the pool keeps when nothing else is said (`MAP_CACHE_MB`). */
 const DEFAULT_MAP_BYTES = 16 * 2 ** 20;
 const WORKER = new URL('./worker-entry.mjs', import.meta.url).href;
@@ -32,6 +38,8 @@ export interface MapPoolOptions {
   maxBytes?: number;
   /** A thread that fails with no render running (a failing render only fails that render). */
   onError?: (error: unknown) => void;
+  /** Maps drawn before the threads are replaced (default RENDERS_PER_POOL; tests make it small). */
+  rendersPerPool?: number;
 }
 
 export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): MapPool {
@@ -43,6 +51,9 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
   });
   const drawing = new Map<string, Promise<Buffer>>();
   let pool: Piscina<MapTask, Uint8Array> | undefined;
+  let rendered = 0;
+  /** Pools being replaced: they finish what they run, then end. */
+  const retiring = new Set<Promise<void>>();
 
   function start(): Piscina<MapTask, Uint8Array> {
     const started = new Piscina<MapTask, Uint8Array>({
@@ -60,7 +71,17 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
   }
 
   async function draw(task: MapTask): Promise<Buffer> {
-    pool ??= start();
+    if (pool && rendered >= (options.rendersPerPool ?? RENDERS_PER_POOL)) {
+      const old = pool.close().catch((error: unknown) => options.onError?.(error));
+      retiring.add(old);
+      void old.finally(() => retiring.delete(old));
+      pool = undefined;
+    }
+    if (!pool) {
+      pool = start();
+      rendered = 0;
+    }
+    rendered++;
     const png = await pool.run(task);
     return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   }
@@ -89,7 +110,7 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
     close: async () => {
       const running = pool;
       pool = undefined;
-      await running?.destroy();
+      await Promise.all([running?.destroy(), ...retiring]);
     },
   };
 }
