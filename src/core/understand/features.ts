@@ -16,7 +16,7 @@ export const FEATURES_VERSION = 'features-3';
 export const COUNTRY_WORD = 'xcountry';
 
 /** The memo is emptied when it reaches this size: user text must not grow memory without bound. */
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 5000;
 const GRAM = 3;
 
 /**
