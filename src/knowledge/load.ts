@@ -56,6 +56,20 @@ function readJson<S extends z.ZodType>(
   return result.data;
 }
 
+/**
+ * The committed model, or null when it is missing or in an older format: the core then trains at
+ * start-up (slower), and a test says to run `npm run train`.
+ */
+function readModel(dir: string): NluModel | null {
+  if (!existsSync(`${dir}/nlu/model.json`)) return null;
+  try {
+    return readJson(dir, 'nlu/model.json', NluModel);
+  } catch (error) {
+    if (error instanceof DataError) return null;
+    throw error;
+  }
+}
+
 /** Loads every data file from `dir` (default: the repository's `data/`) and checks how they fit together. */
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   const hash = createHash('sha256');
@@ -73,7 +87,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
       if (!isLabel(label)) throw new DataError(`${dir}/nlu/${lang}.json: field examples.${label}: not a label`);
     return corpus;
   });
-  const nluModel = existsSync(`${dir}/nlu/model.json`) ? readJson(dir, 'nlu/model.json', NluModel) : null;
+  const nluModel = readModel(dir);
   const names = loadCountryNames();
   const unknownCode = (file: string, field: string, code: string) => {
     if (!names[code])

@@ -100,28 +100,28 @@ export const NluCorpus = z.strictObject({
   examples: z.record(z.string().regex(/^[a-z_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
 });
 
-/** A plain JSON object, not looked into: the model's tables hold tens of thousands of entries. */
-const Table = z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+/** An array, not looked into: the model's tables hold tens of thousands of entries. */
+const Rows = <T>() => z.custom<T[]>((v) => Array.isArray(v));
 
-/** wink's exported model: `[config, samples, count, words, vocabulary]`. */
-const WinkExport = z.tuple([
-  z.unknown(),
-  z.record(z.string(), z.number()),
-  z.record(z.string(), Table),
-  z.record(z.string(), z.number()),
-  z.custom<string[]>((v) => Array.isArray(v)),
-]);
+/** One trained classifier, wink's counts in arrays (`CompactModel` in the core's classifier). */
+const Classifier = z.strictObject({
+  labels: z.array(z.string()),
+  samples: z.array(z.number()),
+  words: z.array(z.number()),
+  features: Rows<string>(),
+  counts: Rows<number[]>(),
+});
 
 /** The trained classifiers (`npm run train` writes `data/nlu/model.json`), for the inputs they were trained on. */
 export const NluModel = z.strictObject({
   /** Hash of everything training read: the corpora, the country names and the feature version. */
   inputs: z.string(),
   /** Words of the corpus (a word outside it may be a country name the resolver does not know). */
-  vocabulary: z.custom<string[]>((v) => Array.isArray(v)),
+  vocabulary: Rows<string>(),
   /** Words the corpus uses more than once (the others are read by their letters too). */
-  common: z.custom<string[]>((v) => Array.isArray(v)),
-  intents: WinkExport,
-  languages: WinkExport,
+  common: Rows<string>(),
+  intents: Classifier,
+  languages: Classifier,
 });
 
 export type Lang = z.infer<typeof Lang>;

@@ -25,7 +25,7 @@ export interface Scored {
 export const SMOOTHING = 0.2;
 
 /** wink's model as its `exportJSON` writes it: `[config, samples, count, words, vocabulary]`. */
-export type WinkExport = [
+type WinkExport = [
   unknown,
   Record<string, number>,
   Record<string, Record<string, number>>,
@@ -33,16 +33,24 @@ export type WinkExport = [
   string[],
 ];
 
-interface WinkModel {
-  samples: Record<string, number>;
-  count: Record<string, Record<string, number>>;
-  words: Record<string, number>;
-  vocabulary: string[];
+/**
+ * A trained model as `data/nlu/model.json` keeps it: wink's counts, laid out in arrays (plain numbers
+ * parse several times faster than objects with tens of thousands of keys, which start-up feels).
+ */
+export interface CompactModel {
+  labels: string[];
+  /** Training messages per label. */
+  samples: number[];
+  /** Feature occurrences per label. */
+  words: number[];
+  features: string[];
+  /** For each feature, `[label index, count, label index, count, …]` for the labels it occurs in. */
+  counts: number[][];
 }
 
 export class Classifier {
   /** Each feature of the vocabulary → its slot in the tables below. */
-  private readonly slots: ReadonlyMap<string, number>;
+  private readonly slots: Map<string, number>;
   /**
    * Slot × label → the log2 odds the feature adds to the label (labels in `labels` order), computed
    * on first use; one flat table, so that scoring a message reads few memory lines.
@@ -52,23 +60,20 @@ export class Classifier {
   /** The message a slot was last counted in: a feature counts once a message, however often it occurs. */
   private readonly seen: Uint32Array;
   private stamp = 0;
-  private readonly labels: readonly string[];
   /** Each label's log2 prior odds. */
   private readonly bias: Float64Array;
-  private readonly wordsIn: readonly number[];
   private readonly allWords: number;
 
-  private constructor(private readonly model: WinkModel) {
-    this.labels = Object.keys(model.samples);
-    const samples = this.labels.map((l) => model.samples[l] ?? 0);
+  private constructor(private readonly model: CompactModel) {
+    const { labels, samples, words, features } = model;
     const total = samples.reduce((a, b) => a + b, 0);
     this.bias = new Float64Array(samples.map((n) => Math.log2(n) - Math.log2(total - n)));
-    this.slots = new Map(model.vocabulary.map((feature, slot) => [feature, slot]));
-    this.table = new Float64Array(model.vocabulary.length * this.labels.length);
-    this.computed = new Uint8Array(model.vocabulary.length);
-    this.seen = new Uint32Array(model.vocabulary.length);
-    this.wordsIn = this.labels.map((l) => model.words[l] ?? 0);
-    this.allWords = this.wordsIn.reduce((a, b) => a + b, 0);
+    this.slots = new Map();
+    for (let slot = 0; slot < features.length; slot++) this.slots.set(features[slot] as string, slot);
+    this.table = new Float64Array(features.length * labels.length);
+    this.computed = new Uint8Array(features.length);
+    this.seen = new Uint32Array(features.length);
+    this.allWords = words.reduce((a, b) => a + b, 0);
   }
 
   /** Trains wink's classifier on the examples (presence of a feature, not its count). */
@@ -77,38 +82,55 @@ export class Classifier {
     nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
     for (const e of examples) nb.learn(e.features, e.label);
     nb.consolidate();
-    return Classifier.fromExport(JSON.parse(nb.exportJSON()) as WinkExport);
+    const [, samples, count, words, vocabulary] = JSON.parse(nb.exportJSON()) as WinkExport;
+    const labels = Object.keys(samples);
+    const counts = vocabulary.map((feature) =>
+      labels.flatMap((label, i) => {
+        const row = count[label];
+        const n = row && Object.hasOwn(row, feature) ? row[feature] : undefined;
+        return n ? [i, n] : [];
+      }),
+    );
+    return new Classifier({
+      labels,
+      samples: labels.map((l) => samples[l] ?? 0),
+      words: labels.map((l) => words[l] ?? 0),
+      features: vocabulary,
+      counts,
+    });
   }
 
-  /** A classifier from a saved model (`toExport`). */
-  static fromExport(exported: WinkExport): Classifier {
-    const [, samples, count, words, vocabulary] = exported;
-    return new Classifier({ samples, count, words, vocabulary });
+  /** A classifier from a saved model (`toModel`). */
+  static fromModel(model: CompactModel): Classifier {
+    return new Classifier(model);
   }
 
-  /** The model in wink's own format, to save. */
-  toExport(): WinkExport {
-    const { samples, count, words, vocabulary } = this.model;
-    return [{ considerOnlyPresence: true, smoothingFactor: SMOOTHING }, samples, count, words, vocabulary];
+  /** The model, to save. */
+  toModel(): CompactModel {
+    return this.model;
+  }
+
+  /** The labels the model knows, in its order. */
+  get labels(): readonly string[] {
+    return this.model.labels;
   }
 
   /**
-   * Fills the slot of `feature` with what it adds to each label: wink's log P(f|label) −
+   * Fills the slot of a feature with what it adds to each label: wink's log P(f|label) −
    * log P(f|other labels), smoothed, times the weight of the feature's kind (`FEATURE_WEIGHTS`).
    */
   private compute(feature: string, slot: number): void {
-    const size = this.model.vocabulary.length;
+    const { labels, words, features } = this.model;
+    const size = features.length;
     const smooth = (n: number, total: number) => Math.log2(n + SMOOTHING) - Math.log2(total + size * SMOOTHING);
-    // Own-property reads only: features come from user text (they all carry a "kind:" prefix too).
-    const counts = this.labels.map((l) => {
-      const row = this.model.count[l];
-      return row && Object.hasOwn(row, feature) ? (row[feature] as number) : 0;
-    });
+    const counts = new Array<number>(labels.length).fill(0);
+    const pairs = this.model.counts[slot] ?? [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) counts[pairs[i] as number] = pairs[i + 1] as number;
     const everywhere = counts.reduce((a, b) => a + b, 0);
     const kind = weightOfFeature(feature);
-    const at = slot * this.labels.length;
+    const at = slot * labels.length;
     counts.forEach((here, i) => {
-      const mine = this.wordsIn[i] as number;
+      const mine = words[i] as number;
       this.table[at + i] = kind * (smooth(here, mine) - smooth(everywhere - here, this.allWords - mine));
     });
     this.computed[slot] = 1;
@@ -141,7 +163,8 @@ export class Classifier {
       total += odds[i] as number;
     }
     const scored: Scored[] = new Array(n);
-    for (let i = 0; i < n; i++) scored[i] = { label: this.labels[i] as string, score: (odds[i] as number) / total };
+    const labels = this.model.labels;
+    for (let i = 0; i < n; i++) scored[i] = { label: labels[i] as string, score: (odds[i] as number) / total };
     return scored.sort((a, b) => b.score - a.score);
   }
 }

@@ -10,7 +10,7 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 import { StemmerFr } from '@nlpjs/lang-fr';
 
 /** Changes whenever features change: a model trained on other features is stale (`npm run train`). */
-export const FEATURES_VERSION = 'features-3';
+export const FEATURES_VERSION = 'features-3-compact';
 
 /** Stands for any country the resolver found, in training and at answer time alike. */
 export const COUNTRY_WORD = 'xcountry';

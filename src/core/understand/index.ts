@@ -114,8 +114,8 @@ export class Reader {
   static load(index: CountryIndex, model: NluModel): Reader {
     return new Reader(
       index,
-      Classifier.fromExport(model.intents),
-      Classifier.fromExport(model.languages),
+      Classifier.fromModel(model.intents),
+      Classifier.fromModel(model.languages),
       new Set(model.vocabulary),
       new Set(model.common),
     );
@@ -127,8 +127,8 @@ export class Reader {
       inputs,
       vocabulary: [...this.vocabulary].sort(),
       common: [...this.common].sort(),
-      intents: this.intents.toExport(),
-      languages: this.languages.toExport(),
+      intents: this.intents.toModel(),
+      languages: this.languages.toModel(),
     };
   }
 
