@@ -55,7 +55,9 @@ describe('npm run ask', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(out).toHaveLength(lines.length);
-    expect(out.map((a) => a.intent)).toEqual(['country_status', 'help', 'nso', 'unknown', 'unknown', 'nso']);
+    expect(out.map((a) => a.intent)).toEqual(['country_status', 'help', 'nso', 'unknown', expect.any(String), 'nso']);
+    // 100 KB of one letter is no question: the help or the out-of-scope reply, never an answer about something.
+    expect(['help', 'unknown']).toContain(out[4].intent);
     expect(out[2].lang).toBe('fr');
     expect(out[5].topic).toBe('apple_lawsuit');
   });
