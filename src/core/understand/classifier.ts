@@ -62,12 +62,15 @@ export class Classifier {
   private stamp = 0;
   /** Each label's log2 prior odds. */
   private readonly bias: Float64Array;
+  /** Reused for every message's odds (the core is synchronous: one message at a time). */
+  private readonly scratch: Float64Array;
   private readonly allWords: number;
 
   private constructor(private readonly model: CompactModel) {
     const { labels, samples, words, features } = model;
     const total = samples.reduce((a, b) => a + b, 0);
     this.bias = new Float64Array(samples.map((n) => Math.log2(n) - Math.log2(total - n)));
+    this.scratch = new Float64Array(labels.length);
     this.slots = new Map();
     for (let slot = 0; slot < features.length; slot++) this.slots.set(features[slot] as string, slot);
     this.table = new Float64Array(features.length * labels.length);
@@ -138,7 +141,27 @@ export class Classifier {
 
   /** Labels best first, each with its share. A message with no known feature gets an empty list. */
   classify(features: readonly string[]): Scored[] {
-    const odds = new Float64Array(this.bias);
+    const odds = this.oddsOf(features);
+    if (!odds) return [];
+    const labels = this.model.labels;
+    const scored: Scored[] = new Array(odds.length);
+    for (let i = 0; i < odds.length; i++) scored[i] = { label: labels[i] as string, score: odds[i] as number };
+    return scored.sort((a, b) => b.score - a.score);
+  }
+
+  /** The best label alone (what reading a message needs), without ranking the others. */
+  best(features: readonly string[]): Scored | undefined {
+    const odds = this.oddsOf(features);
+    if (!odds) return undefined;
+    let top = 0;
+    for (let i = 1; i < odds.length; i++) if ((odds[i] as number) > (odds[top] as number)) top = i;
+    return { label: this.model.labels[top] as string, score: odds[top] as number };
+  }
+
+  /** Each label's share of the evidence, in label order; undefined when no feature is known. */
+  private oddsOf(features: readonly string[]): Float64Array | undefined {
+    const odds = this.scratch;
+    odds.set(this.bias);
     const n = odds.length;
     const table = this.table;
     // Wraps after 2^32 − 1 messages (a slot last counted that long ago could then be skipped once).
@@ -154,7 +177,7 @@ export class Classifier {
       const at = slot * n;
       for (let i = 0; i < n; i++) odds[i] = (odds[i] as number) + (table[at + i] as number);
     }
-    if (known === 0) return [];
+    if (known === 0) return undefined;
     let top = -Infinity;
     for (let i = 0; i < n; i++) if ((odds[i] as number) > top) top = odds[i] as number;
     let total = 0;
@@ -162,9 +185,7 @@ export class Classifier {
       odds[i] = 2 ** ((odds[i] as number) - top);
       total += odds[i] as number;
     }
-    const scored: Scored[] = new Array(n);
-    const labels = this.model.labels;
-    for (let i = 0; i < n; i++) scored[i] = { label: labels[i] as string, score: (odds[i] as number) / total };
-    return scored.sort((a, b) => b.score - a.score);
+    for (let i = 0; i < n; i++) odds[i] = (odds[i] as number) / total;
+    return odds;
   }
 }

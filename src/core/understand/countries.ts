@@ -210,8 +210,6 @@ export class CountryIndex {
     fuzzy: boolean,
   ): { match: CountryMatch; length: number } | undefined {
     const token = tokens[i] as Token;
-    const endOf = (n: number) => (tokens[i + n - 1] as Token).end;
-    const span = (n: number) => text.slice(token.start, endOf(n));
     const longest = Math.min(this.firstWords.get(token.norm) ?? 0, tokens.length - i);
     let key = '';
     const keys: string[] = [];
@@ -224,11 +222,11 @@ export class CountryIndex {
       if (entry) {
         const match: CountryMatch = {
           code: entry.code,
-          matched: span(n),
+          matched: text.slice(token.start, endOfSpan(tokens, i, n)),
           kind: entry.kind,
           lang: entry.lang,
           start: token.start,
-          end: endOf(n),
+          end: endOfSpan(tokens, i, n),
           ...(entry.choices ? { choices: entry.choices } : {}),
         };
         return { match, length: n };
@@ -243,7 +241,10 @@ export class CountryIndex {
     const next = tokens[i + 1];
     if (next && this.firstWords.has(token.norm)) {
       const pair = this.closeName(`${token.norm} ${next.norm}`);
-      if (pair) return { match: { ...at, code: pair, matched: span(2), kind: 'fuzzy', end: endOf(2) }, length: 2 };
+      if (pair) {
+        const end = endOfSpan(tokens, i, 2);
+        return { match: { ...at, code: pair, matched: text.slice(token.start, end), kind: 'fuzzy', end }, length: 2 };
+      }
     }
     const single = this.closeName(token.norm);
     if (single) return { match: { ...at, code: single, matched: raw, kind: 'fuzzy', end: token.end }, length: 1 };
@@ -327,6 +328,11 @@ export class CountryIndex {
       .slice(0, limit)
       .map(([code]) => code);
   }
+}
+
+/** Where the `n` words from word `i` end. */
+function endOfSpan(tokens: readonly Token[], i: number, n: number): number {
+  return (tokens[i + n - 1] as Token).end;
 }
 
 /** A text written in capitals: its two- and three-letter words are not codes ("IS IT OK IN MEXICO"). */

@@ -164,14 +164,14 @@ export class Reader {
   classify(raw: string): Scored[] {
     const text = cleanQuestion(raw);
     const tokens = tokenize(text);
-    return this.scanFor(text, tokens).ranked;
+    return this.rank(this.scanFor(text, tokens).scan);
   }
 
   /** The language a message is written in, when the text tells; null when it does not. */
   languageOf(tokens: readonly Token[]): Lang | null {
     // Numbers and single letters ("1", "x") say nothing about the language.
     if (!tokens.some((t) => t.norm.length >= 2 && /\p{L}/u.test(t.norm))) return null;
-    const [best] = this.languages.classify(languageFeatures(tokens));
+    const best = this.languages.best(languageFeatures(tokens));
     return best && best.score >= LANGUAGE_MARGIN ? (best.label as Lang) : null;
   }
 
@@ -192,9 +192,10 @@ export class Reader {
     if (chosen) return { ...chosen, lang: options.lang ?? spoken ?? chosen.lang, ...base, followUp: 'choice' };
 
     if (options.expect) return { ...this.command(text, tokens, options.expect, lang), ...base };
-    const { scan, ranked } = this.scanFor(text, tokens);
+    const found = this.scanFor(text, tokens);
+    const scan = found.scan;
     if (tokens.length === 0 && scan.countries.length === 0) return queryOf('help', lang, base);
-    const [best = { label: NONE, score: 1 }] = ranked;
+    const best = found.best ?? { label: NONE, score: 1 };
     const label: Label = best.score >= CONFIDENCE_THRESHOLD && isLabel(best.label) ? best.label : NONE;
     const query = this.fromLabel(label, scan, lang, context, options);
     return { ...query, confidence: best.score, ...base };
@@ -344,7 +345,7 @@ export class Reader {
     const exact = TOPICS.find((t) => t === id);
     if (exact) return exact;
     if (tokens.length === 0) return 'overview';
-    for (const { label } of this.scanFor(text, tokens).ranked) {
+    for (const { label } of this.rank(this.scanFor(text, tokens).scan)) {
       const topic = isLabel(label) ? topicOfLabel(label) : null;
       if (topic) return topic;
     }
@@ -371,16 +372,13 @@ export class Reader {
    * Scans and classifies a message, reading typos in country names where a country is expected or
    * the message is short.
    */
-  private scanFor(text: string, tokens: Token[]): { scan: Scan; ranked: Scored[] } {
+  private scanFor(text: string, tokens: Token[]): { scan: Scan; best: Scored | undefined } {
     const short = tokens.length <= 4;
     const scan = this.scan(text, tokens, short);
-    const ranked = this.rank(scan);
-    const [best] = ranked;
-    if (short || !best || !isLabel(best.label) || !COUNTRY_LABELS.has(best.label)) return { scan, ranked };
+    const best = this.best(scan);
+    if (short || !best || !isLabel(best.label) || !COUNTRY_LABELS.has(best.label)) return { scan, best };
     const fuzzy = this.scan(text, tokens, true);
-    return fuzzy.countries.length > scan.countries.length
-      ? { scan: fuzzy, ranked: this.rank(fuzzy) }
-      : { scan, ranked };
+    return fuzzy.countries.length > scan.countries.length ? { scan: fuzzy, best: this.best(fuzzy) } : { scan, best };
   }
 
   private scan(text: string, tokens: Token[], fuzzy: boolean): Scan {
@@ -389,6 +387,10 @@ export class Reader {
 
   private rank(scan: Scan): Scored[] {
     return this.intents.classify(this.featurizer.features(scan.words));
+  }
+
+  private best(scan: Scan): Scored | undefined {
+    return this.intents.best(this.featurizer.features(scan.words));
   }
 }
 
