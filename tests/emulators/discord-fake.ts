@@ -67,7 +67,8 @@ export interface UserInit {
 
 const EPOCH = 1420070400000n;
 const STATUS_TEXT: Record<number, string> = { 401: '401: Unauthorized', 403: 'Missing Access', 404: '404: Not Found' };
-const MAX = {
+/** Discord's limits on what a bot sends (messages, embeds, components, commands). */
+export const DISCORD_MAX = {
   content: 2000,
   embeds: 10,
   title: 256,
@@ -92,40 +93,42 @@ export function messageErrors(data: Json | undefined): string[] {
   if (!data) return [];
   const errors: string[] = [];
   const content = typeof data.content === 'string' ? data.content : '';
-  if (content.length > MAX.content) errors.push(`content: must be ${MAX.content} or fewer in length`);
+  if (content.length > DISCORD_MAX.content) errors.push(`content: must be ${DISCORD_MAX.content} or fewer in length`);
   const embeds = (data.embeds ?? []) as Json[];
-  if (embeds.length > MAX.embeds) errors.push('embeds: too many');
+  if (embeds.length > DISCORD_MAX.embeds) errors.push('embeds: too many');
   let total = 0;
   for (const [i, e] of embeds.entries()) {
     const title = String(e.title ?? '');
     const description = String(e.description ?? '');
     const footer = String((e.footer as Json | undefined)?.text ?? '');
     const fields = (e.fields ?? []) as Json[];
-    if (title.length > MAX.title) errors.push(`embeds.${i}.title: too long`);
-    if (description.length > MAX.description) errors.push(`embeds.${i}.description: too long`);
-    if (footer.length > MAX.footer) errors.push(`embeds.${i}.footer.text: too long`);
-    if (fields.length > MAX.fields) errors.push(`embeds.${i}.fields: too many`);
+    if (title.length > DISCORD_MAX.title) errors.push(`embeds.${i}.title: too long`);
+    if (description.length > DISCORD_MAX.description) errors.push(`embeds.${i}.description: too long`);
+    if (footer.length > DISCORD_MAX.footer) errors.push(`embeds.${i}.footer.text: too long`);
+    if (fields.length > DISCORD_MAX.fields) errors.push(`embeds.${i}.fields: too many`);
     total += title.length + description.length + footer.length;
     for (const [j, f] of fields.entries()) {
       const name = String(f.name ?? '');
       const value = String(f.value ?? '');
-      if (!name || name.length > MAX.fieldName) errors.push(`embeds.${i}.fields.${j}.name: empty or too long`);
-      if (!value || value.length > MAX.fieldValue) errors.push(`embeds.${i}.fields.${j}.value: empty or too long`);
+      if (!name || name.length > DISCORD_MAX.fieldName) errors.push(`embeds.${i}.fields.${j}.name: empty or too long`);
+      if (!value || value.length > DISCORD_MAX.fieldValue)
+        errors.push(`embeds.${i}.fields.${j}.value: empty or too long`);
       total += name.length + value.length;
     }
   }
-  if (total > MAX.embedTotal) errors.push(`embeds: total length ${total} exceeds ${MAX.embedTotal}`);
+  if (total > DISCORD_MAX.embedTotal) errors.push(`embeds: total length ${total} exceeds ${DISCORD_MAX.embedTotal}`);
   const rows = (data.components ?? []) as Json[];
-  if (rows.length > MAX.rows) errors.push('components: too many rows');
+  if (rows.length > DISCORD_MAX.rows) errors.push('components: too many rows');
   for (const [i, row] of rows.entries()) {
     const items = (row.components ?? []) as Json[];
-    if (items.length > MAX.rowItems) errors.push(`components.${i}: too many items`);
+    if (items.length > DISCORD_MAX.rowItems) errors.push(`components.${i}: too many items`);
     for (const [j, item] of items.entries()) {
       const id = item.custom_id;
-      if (item.style !== 5 && (typeof id !== 'string' || !id || id.length > MAX.customId)) {
-        errors.push(`components.${i}.components.${j}.custom_id: missing or longer than ${MAX.customId}`);
+      if (item.style !== 5 && (typeof id !== 'string' || !id || id.length > DISCORD_MAX.customId)) {
+        errors.push(`components.${i}.components.${j}.custom_id: missing or longer than ${DISCORD_MAX.customId}`);
       }
-      if (typeof item.label === 'string' && item.label.length > MAX.label) errors.push(`components.${i}.${j}.label`);
+      if (typeof item.label === 'string' && item.label.length > DISCORD_MAX.label)
+        errors.push(`components.${i}.${j}.label`);
     }
   }
   return errors;
@@ -150,11 +153,13 @@ export function attachmentErrors(data: Json | undefined, files: readonly Uploade
 function choicesErrors(choices: Json[] | undefined, where: string): string[] {
   const errors: string[] = [];
   if (!choices) return errors;
-  if (choices.length > MAX.choices) errors.push(`${where}choices: must be ${MAX.choices} or fewer`);
+  if (choices.length > DISCORD_MAX.choices) errors.push(`${where}choices: must be ${DISCORD_MAX.choices} or fewer`);
   for (const [i, c] of choices.entries()) {
     const name = String(c.name ?? '');
-    if (!name || name.length > MAX.choiceName) errors.push(`${where}choices.${i}.name: 1-${MAX.choiceName} chars`);
-    if (typeof c.value === 'string' && c.value.length > MAX.choiceName) errors.push(`${where}choices.${i}.value`);
+    if (!name || name.length > DISCORD_MAX.choiceName)
+      errors.push(`${where}choices.${i}.name: 1-${DISCORD_MAX.choiceName} chars`);
+    if (typeof c.value === 'string' && c.value.length > DISCORD_MAX.choiceName)
+      errors.push(`${where}choices.${i}.value`);
   }
   return errors;
 }
@@ -163,7 +168,8 @@ function choicesErrors(choices: Json[] | undefined, where: string): string[] {
 export function commandErrors(commands: Json[]): string[] {
   const errors: string[] = [];
   const nameOk = (n: unknown) => typeof n === 'string' && /^[-_\p{Ll}\p{N}]{1,32}$/u.test(n);
-  const describedOk = (d: unknown) => typeof d === 'string' && d.length >= 1 && d.length <= MAX.commandDescription;
+  const describedOk = (d: unknown) =>
+    typeof d === 'string' && d.length >= 1 && d.length <= DISCORD_MAX.commandDescription;
   for (const [i, c] of commands.entries()) {
     if (!nameOk(c.name)) errors.push(`${i}.name: invalid`);
     if (!describedOk(c.description)) errors.push(`${i}.description: 1-100 chars`);

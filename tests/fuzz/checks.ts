@@ -3,7 +3,7 @@
  * one recorded call. What needs the history of the run (answered twice, acknowledged late) is in
  * `ledger.ts`.
  */
-import type { RecordedCall } from '../emulators/discord-fake.js';
+import { DISCORD_MAX, type RecordedCall } from '../emulators/discord-fake.js';
 import { type ApiCall, MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, parseTelegramHtml } from '../emulators/telegram-api.js';
 import type { Json } from './inputs.js';
 
@@ -18,23 +18,7 @@ const TELEGRAM = {
   maxCallbackAnswer: 200,
 } as const;
 
-const DISCORD = {
-  content: 2000,
-  embeds: 10,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  embedTotal: 6000,
-  rows: 5,
-  rowItems: 5,
-  customId: 100,
-  label: 80,
-  choices: 25,
-  choiceName: 100,
-} as const;
+const DISCORD = DISCORD_MAX;
 
 /** Interaction callback types that carry a message: reply (4) and update (7). */
 const MESSAGE_CALLBACKS = new Set([4, 7]);
