@@ -237,7 +237,7 @@ describe('Discord bot against a local Discord', () => {
     const carol = fake.newUser('carol');
     expect(embedOf(await ask('Is Morocco allowed?', carol)).title).toContain('Morocco');
     const why = embedOf(await ask('why?', carol));
-    expect(why.title).toBe('Why it has this status');
+    expect(why.title).toBe('Why this status: 🇲🇦 Morocco');
     expect(why.description).toMatch(/^🇲🇦 Morocco: dropped from the list/);
     const mexico = embedOf(await ask('and Mexico?', carol));
     expect(`${mexico.title}\n${mexico.description}`).toContain('🇲🇽 Mexico: dropped from the list');

@@ -80,10 +80,11 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 
 export const PHRASES = {
   en: {
-    whyTitle: 'Why it has this status',
+    /** `about`: the countries asked about, or empty for the list as a whole. */
+    whyTitle: (about: string) => (about ? `Why this status: ${about}` : 'Why the list was cut'),
     notNamed: (name: string) =>
       `Reporting did not name ${name} among the countries dropped, nor give a reason for leaving it off the list.`,
-    sinceTitle: 'Since when',
+    sinceTitle: (about: string) => (about ? `Since when: ${about}` : 'Since when: the list'),
     sinceIntro: (date: string) => `This is the list as reported on ${date}. What the sources say about its dates:`,
     noNotes: (name: string) => `The sources hold nothing more about ${name} and Pegasus.`,
     sourcesOfTitle: (title: string) => `Sources: ${title}`,
@@ -137,10 +138,10 @@ export const PHRASES = {
       `The ${count} countries on the list reported on ${date} (down from ${before}), the ones named as dropped (${named}), and Israel, the exporter; every other country is off the list. Each sale still needs an export licence.`,
   },
   fr: {
-    whyTitle: 'Pourquoi ce statut',
+    whyTitle: (about: string) => (about ? `Pourquoi ce statut : ${about}` : 'Pourquoi la liste a été réduite'),
     notNamed: (name: string) =>
       `La presse n’a pas cité ${name} parmi les pays retirés, ni donné de raison à son absence de la liste.`,
-    sinceTitle: 'Depuis quand',
+    sinceTitle: (about: string) => (about ? `Depuis quand : ${about}` : 'Depuis quand : la liste'),
     sinceIntro: (date: string) => `Il s’agit de la liste révélée le ${date}. Ce que disent les sources sur ses dates :`,
     noNotes: (name: string) => `Les sources ne disent rien de plus sur ${name} et Pegasus.`,
     sourcesOfTitle: (title: string) => `Sources : ${title}`,

@@ -40,5 +40,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       : {}),
   };
   if (options.destination) return pino(config, options.destination);
-  return pino({ ...config, ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}) });
+  if (pretty) return pino({ ...config, transport: { target: 'pino-pretty', options: { colorize: true } } });
+  // Synchronous: with pino's default asynchronous stdout, lines still in flight at exit landed after
+  // the ones flushed on exit, so the last lines came out of order (or not at all on a crash).
+  return pino(config, pino.destination({ dest: 1, sync: true }));
 }

@@ -110,7 +110,13 @@ function why(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
       sections.push(s.text[lang]);
     }
   }
-  return { title: p.whyTitle, text: joinSections(sections), details: null, sources: used.sources(), asOf: used.asOf() };
+  return {
+    title: p.whyTitle(namesOf(refs)),
+    text: joinSections(sections),
+    details: null,
+    sources: used.sources(),
+    asOf: used.asOf(),
+  };
 }
 
 /** Since when: the report's date and what came after it. */
@@ -125,7 +131,7 @@ function since(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
     sections.push(`• ${s.text[lang]}`);
   }
   return {
-    title: p.sinceTitle,
+    title: p.sinceTitle(namesOf(refs)),
     text: joinSections(sections),
     details: null,
     sources: used.sources(),
@@ -171,4 +177,9 @@ function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
     sources: used.sources(),
     asOf: used.asOf(),
   };
+}
+
+/** "🇲🇦 Morocco · 🇲🇽 Mexico": the countries a title is about. */
+function namesOf(refs: readonly CountryRef[]): string {
+  return refs.map((r) => `${r.flag} ${r.name}`).join(' · ');
 }
