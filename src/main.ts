@@ -13,15 +13,18 @@ import { type CheckResult, cacheReadiness, createHttpServer } from './infra/http
 import { createLogger } from './infra/log.js';
 import { createMetrics } from './infra/metrics.js';
 import { RateLimiter } from './infra/rate-limit.js';
-import { createStores } from './infra/store.js';
+import { createMemoryStore, createStores } from './infra/store.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { createMapPool, mapWriter } from './maps/index.js';
 import { Answers } from './service/answers.js';
+import { CONVERSATION_TTL_MS } from './service/conversations.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
 const MINUTE = 60_000;
 const MB = 2 ** 20;
+/** Conversations kept in memory: a few hundred bytes each, so tens of thousands of them. */
+const CONVERSATION_MEMORY_BYTES = 8 * MB;
 /** A shutdown ends the process after this long, finished or not. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
@@ -70,7 +73,16 @@ async function main(): Promise<void> {
     onError: (error) => log.error({ err: error }, 'map thread failed'),
   });
   // Rate counts live in the same Redis as the cache, so that every instance shares them.
+  // Conversations get a budget of their own in memory: answers filling the cache must not push out
+  // what a user asked two minutes ago. With Redis, both live there.
+  const memory = createCache({
+    namespace: `conversations:${core.version}`,
+    ttlMs: CONVERSATION_TTL_MS,
+    store: config.CACHE_URL ? store : createMemoryStore(CONVERSATION_MEMORY_BYTES),
+    onError,
+  });
   const answers = new Answers(core, cache, {
+    memory,
     metrics,
     maps: maps.render,
     limits: {
@@ -100,9 +112,11 @@ async function main(): Promise<void> {
   let alive = 0;
   /** A platform that stops for good is logged and marked unready; with none left, the process exits 1. */
   const lost = (platform: string, error: unknown) => {
-    log.fatal({ err: error, platform }, `${platform} stopped: ${(error as Error).message}`);
     ready[platform] = () => false;
-    if (--alive <= 0 && !stopping) {
+    // A start-up cut short by a shutdown is no failure.
+    if (stopping) return;
+    log.fatal({ err: error, platform }, `${platform} stopped: ${(error as Error).message}`);
+    if (--alive <= 0) {
       log.flush();
       process.exit(1);
     }

@@ -6,7 +6,7 @@ import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCore } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
-import { createStore } from '../src/infra/store.js';
+import { createMemoryStore, createStore } from '../src/infra/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { Answers } from '../src/service/answers.js';
 import { type RedisServer, redisAvailable, startRedis } from './support/redis.js';
@@ -62,6 +62,24 @@ describe('memory cache', () => {
     expect(result.cached).toBe(false);
     expect(errors.length).toBeGreaterThan(0);
     expect(cache.healthy).toBe(false);
+  });
+});
+
+describe('conversation memory', () => {
+  test('kept apart from the answers: a cache full of answers does not push out what a user asked', async () => {
+    const answers = new Answers(
+      core,
+      createCache({ namespace: 'small', ttlMs: 60_000, store: createMemoryStore(40_000) }),
+      {
+        memory: createCache({ namespace: 'talk', ttlMs: 60_000, store: createMemoryStore(40_000) }),
+      },
+    );
+    const alice = { chat: 'c', user: 'alice' };
+    await answers.ask('test', alice, 'Is Morocco allowed?', 'en', render);
+    for (const country of ['India', 'France', 'Spain', 'Japan', 'Chile', 'Peru', 'Iran', 'Laos', 'Mali', 'Chad']) {
+      await answers.ask('test', { chat: 'c', user: 'bob' }, `Is ${country} allowed?`, 'en', render);
+    }
+    expect((await answers.ask('test', alice, 'why?', 'en', render)).query.countries).toEqual(['MA']);
   });
 });
 

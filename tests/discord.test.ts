@@ -344,6 +344,27 @@ describe('Discord bot against a local Discord', () => {
     expect(logs.some((l) => l.msg === 'discord handler failed')).toBe(false);
   });
 
+  test('a select menu, a modal and a context-menu command (the bot makes none) each get one "expired"', async () => {
+    const { call } = await command('list');
+    const shown = fake.messageObject(fake.channelId, call.body.data);
+    const others = [
+      fake.interaction(3, { custom_id: 'cx:s:1.c.en.s..MA.', component_type: 3, values: ['x'] }, { message: shown }),
+      fake.interaction(5, { custom_id: 'x', components: [] }),
+      fake.interaction(2, {
+        id: fake.snowflake(),
+        name: 'allowed',
+        type: 2,
+        target_id: fake.user.id,
+        resolved: { users: { [String(fake.user.id)]: fake.user } },
+      }),
+    ];
+    for (const sent of others) {
+      const notice = await fake.waitFor(fake.callbackOf(sent.id));
+      expect(notice.body.data.flags).toBe(EPHEMERAL);
+      expect(notice.body.data.content).toMatch(/expired/);
+    }
+  });
+
   test('/map region:europe replies with the Europe map attached and shown in the embed', async () => {
     const { call } = await command('map', { region: 'europe' });
     expect(call.status).toBe(204);

@@ -494,6 +494,20 @@ describe('conversations (issue 10)', () => {
     expect(seen(await api.waitFor('sendMessage', toChat(alice.id), 3000, since))).toMatch(/^🇲🇦 Morocco/);
   });
 
+  test('a press Telegram will not let us acknowledge (too old) still gets its answer, never an apology', async () => {
+    await start();
+    const reply = await ask(privateMessage('Is Morocco allowed?'), alice.id);
+    api.failNext('answerCallbackQuery', {
+      error_code: 400,
+      description: 'Bad Request: query is too old and response timeout expired',
+    });
+    const sources = buttonsOf(reply).find((b) => b.text === '📚 Sources');
+    const since = press(sources?.callback_data, reply, 'old');
+    const sent = await api.waitFor('sendMessage', toChat(alice.id), 3000, since);
+    expect(seen(sent)).toContain('The Times of Israel');
+    expect(api.calls.slice(since).some((c) => String(c.params.text ?? '').startsWith('Sorry'))).toBe(false);
+  });
+
   test('/reset forgets: "why?" afterwards is not about the last country', async () => {
     await start();
     await ask(privateMessage('Is Morocco allowed?'), alice.id);
@@ -681,6 +695,16 @@ describe('maps', () => {
     expect(buttonsOf(sent).map((b) => b.text)).toEqual(['📚 Sources', 'Français']);
     // The answer the button sits under is left as it was.
     expect(api.callsTo('editMessageText')).toHaveLength(0);
+  });
+
+  test('"map of Congo", then a country picked: the locator map comes as a photo', async () => {
+    await start({ maps: true });
+    const question = await ask(privateMessage('map of Congo'), alice.id);
+    const pick = rowsOf(question)[1]?.[0];
+    expect(pick?.text).toBe('🇨🇩 Congo - Kinshasa');
+    const since = press(pick?.callback_data, question, 'pick-map');
+    const sent = await api.waitFor('sendPhoto', toChat(alice.id), 8000, since);
+    expect(caption(sent)).toMatch(/^🇨🇩 Congo - Kinshasa: not on the list \(map\)/);
   });
 
   test('without a map renderer, /map answers with the text', async () => {

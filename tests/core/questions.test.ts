@@ -328,6 +328,22 @@ describe('conversations: follow-ups read against the last question', () => {
     expect(pick?.query).toMatchObject({ intent: 'country_status', countries: ['CD'], choices: [], followUp: 'choice' });
   });
 
+  test('an ambiguous name beside a clear one: asked about, the clear one kept; a wrong number asks again', () => {
+    const [ask, pick] = converse(['Is Congo or India allowed?', '2']);
+    expect(ask?.answer.choices?.map((c) => c.code)).toEqual(['CG', 'CD']);
+    expect(pick?.query.countries).toEqual(['IN', 'CD']);
+    const [, wrong, right] = converse(['Congo', '5', '1']);
+    expect(wrong?.answer.choices?.map((c) => c.code)).toEqual(['CG', 'CD']);
+    expect(right?.query.countries).toEqual(['CG']);
+    expect(converse(['Guinea', 'Bissau'])[1]?.query.countries).toEqual(['GW']);
+  });
+
+  test('"what about them?" after the removed countries: what was reported about the four named', () => {
+    const [, them] = converse(['Which countries were removed?', 'what about them?']);
+    expect(them?.answer.title).toContain('Morocco');
+    expect(them?.answer.title).toContain('Mexico');
+  });
+
   test('forget it clears the conversation; a follow-up without one is a fresh question or the help', () => {
     const [, reset, why] = converse(['Is Morocco allowed?', 'forget it', 'why?']);
     expect(reset?.query).toMatchObject({ intent: 'help', aspect: 'reset' });

@@ -76,6 +76,16 @@ export function createDispatch({ answers, log, deferAfterMs }: DispatchOptions):
         handle: () => handleAutocomplete(interaction, answers),
       };
     }
+    // Select menus, modals, context-menu commands: the bot makes none, but each must be answered once.
+    if (interaction.isRepliable()) {
+      return {
+        fields: { ...fields, event: 'other' },
+        user,
+        limit: 'inline',
+        reply: new InteractionReply(interaction, lang, deferAfterMs),
+        handle: () => Promise.reject(new UserNotice('expired')),
+      };
+    }
     return undefined;
   }
 

@@ -3,13 +3,7 @@
  * acknowledged exactly once and within 3 s (deferred when the answer is late), a notice or an apology
  * never becomes a second acknowledgement, and a message gets one reply: the answer, a notice or an apology.
  */
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Message,
-  MessageFlags,
-} from 'discord.js';
+import { type AutocompleteInteraction, type Message, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Lang } from '../../core/index.js';
 import type { Verdict } from '../../infra/rate-limit.js';
 import type { Rendered } from '../../service/answers.js';
@@ -53,7 +47,7 @@ export class InteractionReply implements Reply {
   private updating = false;
 
   constructor(
-    private readonly interaction: ChatInputCommandInteraction | ButtonInteraction,
+    private readonly interaction: RepliableInteraction,
     private readonly lang: Lang,
     private readonly deferAfterMs: number,
   ) {}

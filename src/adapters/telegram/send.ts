@@ -112,10 +112,18 @@ async function sendMap(
   return true;
 }
 
-/** Answers the callback query, once: Telegram refuses a second answer. */
+/**
+ * Answers the callback query, once: Telegram refuses a second answer. Only a courtesy (the spinner
+ * stops): when Telegram refuses it ("query is too old" after a backlog), the answer still goes out.
+ */
 export async function acknowledge(ctx: Context, text?: string): Promise<void> {
   const state = stateOf(ctx);
   if (state.acknowledged || !ctx.callbackQuery) return;
   state.acknowledged = true;
-  await ctx.answerCbQuery(text);
+  try {
+    await ctx.answerCbQuery(text);
+  } catch (error) {
+    if (isTelegramError(error, 403)) throw error;
+    state.log.warn({ err: error }, 'telegram: button press not acknowledged');
+  }
 }

@@ -75,6 +75,11 @@ export class Answerer {
         // Why, since when, what it means: asked of the list as a whole.
         if (aspect === 'why' || aspect === 'since' || aspect === 'meaning')
           return countryAnswer(facts, [], lang, aspect);
+        // "What about them?" after the removed countries: what was reported about the ones named.
+        if (aspect === 'about' && query.intent === 'list_removed') {
+          const named = facts.kb.exportList.removed.map((code) => facts.countryRef(code, facts.nameOf(code, lang), lang));
+          return countryAnswer(facts, named, lang, 'about');
+        }
         return query.intent === 'list_allowed' ? listAllowed(facts, lang) : listRemoved(facts, lang);
       case 'nso':
         return nsoAnswer(facts, query.topic ?? 'overview', refs, lang);

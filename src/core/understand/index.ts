@@ -188,8 +188,12 @@ export class Reader {
       : (options.lang ?? spoken ?? context?.lang ?? options.hint ?? 'en');
     const base = { question: text };
 
-    const chosen = context && context.choices.length > 0 ? this.choiceIn(tokens, text, context) : undefined;
-    if (chosen) return { ...chosen, lang: options.lang ?? spoken ?? chosen.lang, ...base, followUp: 'choice' };
+    if (context && context.choices.length > 0) {
+      const chosen = this.choiceIn(tokens, text, context);
+      if (chosen) return { ...chosen, lang: options.lang ?? spoken ?? chosen.lang, ...base, followUp: 'choice' };
+      // A number that is none of the choices ("5" after two): ask again rather than guess.
+      if (/^\d+$/.test(text.trim())) return { ...context, ...base, followUp: 'choice' };
+    }
 
     if (options.expect) return { ...this.command(text, tokens, options.expect, lang), ...base };
     const found = this.scanFor(text, tokens);
@@ -413,11 +417,12 @@ function scanMessage(index: CountryIndex, text: string, tokens: Token[], fuzzy: 
   return { text, tokens, countries, choices: [...choices], words };
 }
 
+/** The countries a message named; a name that fits several ("Congo") is asked about, the others kept. */
 function namedOf(scan: Scan): { countries: string[]; mentions: string[]; choices: string[] } {
   return {
     countries: scan.countries.map((m) => m.code),
     mentions: scan.countries.map((m) => m.matched),
-    choices: scan.countries.length === 0 ? scan.choices : [],
+    choices: scan.choices,
   };
 }
 

@@ -43,7 +43,8 @@ async function replaceAnswer(ctx: Context, answers: Answers, result: Rendered<Te
     );
   }
   const [only, ...more] = messages;
-  if (only === undefined || more.length > 0 || (message && 'photo' in message)) {
+  // A map picked under a text question ("map of Congo", then a button) comes as a new photo message.
+  if (only === undefined || more.length > 0 || caption !== undefined || (message && 'photo' in message)) {
     return sendAnswer(ctx, answers, result, message?.message_id);
   }
   const link = { link_preview_options: { is_disabled: true }, ...markup };
