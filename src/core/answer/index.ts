@@ -77,7 +77,9 @@ export class Answerer {
           return countryAnswer(facts, [], lang, aspect);
         // "What about them?" after the removed countries: what was reported about the ones named.
         if (aspect === 'about' && query.intent === 'list_removed') {
-          const named = facts.kb.exportList.removed.map((code) => facts.countryRef(code, facts.nameOf(code, lang), lang));
+          const named = facts.kb.exportList.removed.map((code) =>
+            facts.countryRef(code, facts.nameOf(code, lang), lang),
+          );
           return countryAnswer(facts, named, lang, 'about');
         }
         return query.intent === 'list_allowed' ? listAllowed(facts, lang) : listRemoved(facts, lang);
