@@ -81,6 +81,12 @@ describe('every fact', () => {
     }
   });
 
+  test('cites its sources by the URL as found: no tracking parameters added on the way', () => {
+    for (const item of everything) {
+      for (const source of item.sources) expect(source.url).not.toMatch(/[?&](utm_[a-z]+|fbclid|gclid|rl)=/);
+    }
+  });
+
   test('is written in English and in French, and the two differ', () => {
     for (const item of everything) {
       expect(item.text.en.length).toBeGreaterThan(10);
