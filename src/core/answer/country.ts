@@ -68,13 +68,11 @@ function status(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed
   }
   sections.push(`${p.reportDate(facts.reportDate(lang), facts.kb.exportList.reportedBy)} ${p.countryFootnote}`);
   for (const id of MORE_STATEMENTS) more.push(facts.statement(id).text[lang]);
-  return {
-    title: refs.map((r) => facts.headline(r, lang)).join(' · '),
-    text: joinSections(sections),
-    details: joinSections([sections[0] ?? '', ...more]),
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(
+    refs.map((r) => facts.headline(r, lang)).join(' · '),
+    joinSections(sections),
+    joinSections([sections[0] ?? '', ...more]),
+  );
 }
 
 /** Why a country has its status: what reporting says, and that Israel gave no reasons. */
@@ -110,13 +108,7 @@ function why(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
       sections.push(s.text[lang]);
     }
   }
-  return {
-    title: p.whyTitle(namesOf(refs)),
-    text: joinSections(sections),
-    details: null,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(p.whyTitle(namesOf(refs)), joinSections(sections));
 }
 
 /** Since when: the report's date and what came after it. */
@@ -130,13 +122,7 @@ function since(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
     used.add(s);
     sections.push(`• ${s.text[lang]}`);
   }
-  return {
-    title: p.sinceTitle(namesOf(refs)),
-    text: joinSections(sections),
-    details: null,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(p.sinceTitle(namesOf(refs)), joinSections(sections));
 }
 
 /** What being on the list (or off it) means in practice. */
@@ -148,13 +134,7 @@ function meaning(facts: Facts, lang: Lang): Composed {
     used.add(s);
     return s.text[lang];
   });
-  return {
-    title: p.meaningHeading,
-    text: joinSections(sections),
-    details: null,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(p.meaningHeading, joinSections(sections));
 }
 
 /** Everything reported about the countries and Pegasus. */
@@ -170,13 +150,7 @@ function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
       ...notes.map((n) => facts.bullet(n, lang)),
     ].join('\n');
   });
-  return {
-    title: refs.map((r) => facts.headline(r, lang)).join(' · '),
-    text: joinSections(sections),
-    details: null,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(refs.map((r) => facts.headline(r, lang)).join(' · '), joinSections(sections));
 }
 
 /** "🇲🇦 Morocco · 🇲🇽 Mexico": the countries a title is about. */

@@ -136,4 +136,8 @@ export class Used {
   asOf(): string | null {
     return this.newest || null;
   }
+  /** An answer's parts, with the sources and date of what it used. */
+  composed(title: string, text: string, details: string | null = null): Composed {
+    return { title, text, details, sources: this.sources(), asOf: this.asOf() };
+  }
 }

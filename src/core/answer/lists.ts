@@ -22,16 +22,12 @@ export function listAllowed(facts: Facts, lang: Lang): Composed {
     used.add(s);
   }
   used.add(facts.statement('report-2021'));
-  return {
-    title: p.listTitle(list.listed.length, facts.reportDate(lang)),
-    text: joinSections(sections),
-    details: joinSections([
-      ...sections,
-      ...['official-list', 'still-current-2026'].map((id) => facts.statement(id).text[lang]),
-    ]),
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  const more = ['official-list', 'still-current-2026'].map((id) => facts.statement(id).text[lang]);
+  return used.composed(
+    p.listTitle(list.listed.length, facts.reportDate(lang)),
+    joinSections(sections),
+    joinSections([...sections, ...more]),
+  );
 }
 
 export function listRemoved(facts: Facts, lang: Lang): Composed {
@@ -54,16 +50,11 @@ export function listRemoved(facts: Facts, lang: Lang): Composed {
   used.add(facts.statement('report-2021'));
   sections.push(p.reportDate(facts.reportDate(lang), list.reportedBy));
   const context = facts.statement('dropped-context');
-  return {
-    title: p.removedTitle(fewer),
-    text: joinSections(sections),
-    details: joinSections([
-      sections[0],
-      context.text[lang],
-      facts.statement('official-list').text[lang],
-      ...sections.slice(1),
-    ]),
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  const details = joinSections([
+    sections[0],
+    context.text[lang],
+    facts.statement('official-list').text[lang],
+    ...sections.slice(1),
+  ]);
+  return used.composed(p.removedTitle(fewer), joinSections(sections), details);
 }

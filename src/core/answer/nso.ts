@@ -33,13 +33,7 @@ export function nsoAnswer(facts: Facts, topic: Topic, refs: readonly CountryRef[
   // "More": the events that did not fit, oldest first.
   const earlier = events.filter((e) => !shown.includes(e));
   const details = earlier.length > 0 ? joinSections([earlier.map((e) => facts.bullet(e, lang)).join('\n')]) : null;
-  return {
-    title: TOPIC_TITLE[topic][lang],
-    text: joinSections([lines.join('\n'), noteLines.join('\n')]),
-    details,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  return used.composed(TOPIC_TITLE[topic][lang], joinSections([lines.join('\n'), noteLines.join('\n')]), details);
 }
 
 /** Newest first until the budget is spent, then back in date order ("latest" stays newest first). */

@@ -52,13 +52,8 @@ export function mapAnswer(facts: Facts, spec: MapSpec, ref: CountryRef | undefin
   const text = ref
     ? joinSections([facts.statusText(ref, lang), p.reportDate(facts.reportDate(lang), list.reportedBy)])
     : caption;
-  return {
-    title: ref ? p.mapFocusTitle(facts.headline(ref, lang)) : p.mapTitle(REGION_LABEL[spec.region][lang]),
-    text,
-    details: null,
-    sources: used.sources(),
-    asOf: used.asOf(),
-  };
+  const title = ref ? p.mapFocusTitle(facts.headline(ref, lang)) : p.mapTitle(REGION_LABEL[spec.region][lang]);
+  return used.composed(title, text);
 }
 
 export function helpAnswer(lang: Lang, aspect: Aspect | null): Composed {
