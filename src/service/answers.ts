@@ -3,7 +3,7 @@
  * core behind the shared answer cache, per-user rate limits and metrics. A rendered answer is cached
  * per platform and Query (the meaning, not the words); a cache failure only costs a recompute.
  */
-import type { Answer, CommandIntent, Core, Lang, MapSpec, Query } from '../core/index.js';
+import type { Answer, CommandIntent, Core, Lang, MapSpec, Query, ReadOptions } from '../core/index.js';
 import type { Cache } from '../infra/cache.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
@@ -58,10 +58,7 @@ export class Answers {
     hint: Lang | undefined,
     render: Render<T>,
   ): Promise<Rendered<T>> {
-    const context = await this.conversations.last(platform, who);
-    const query = this.core.understand(text, { hint, context });
-    await this.remember(platform, who, query);
-    return this.answer(platform, query, render);
+    return this.read(platform, who, text, { hint }, render);
   }
 
   /** A command (`/nso money`): the command fixes the intent, its argument is read for the rest. */
@@ -73,10 +70,7 @@ export class Answers {
     hint: Lang | undefined,
     render: Render<T>,
   ): Promise<Rendered<T>> {
-    const context = await this.conversations.last(platform, who);
-    const query = this.core.understand(argument, { hint, expect, lang: undefined, context });
-    await this.remember(platform, who, query);
-    return this.answer(platform, query, render);
+    return this.read(platform, who, argument, { hint, expect }, render);
   }
 
   /** A button press: its Query, remembered as what `who` asked last. */
@@ -110,11 +104,6 @@ export class Answers {
     return { query, answer, rendered, cached: hit !== undefined, ms };
   }
 
-  /** The Query behind a key (button data); undefined for anything this version did not make. */
-  decode(key: string): Query | undefined {
-    return this.core.decode(key);
-  }
-
   /**
    * Counts one request from `user` and says whether to answer it ('allow'), send the one polite
    * notice ('notice'), or stay silent until the window ends ('silent'). Without limits, always 'allow'.
@@ -141,6 +130,20 @@ export class Answers {
   /** Counts an error while handling an update or interaction. */
   failed(platform: string): void {
     this.options.metrics?.errors.inc({ platform });
+  }
+
+  /** Reads a message with `who`'s last question in this chat, remembers it, answers it. */
+  private async read<T>(
+    platform: string,
+    who: Speaker,
+    text: string,
+    options: Pick<ReadOptions, 'hint' | 'expect'>,
+    render: Render<T>,
+  ): Promise<Rendered<T>> {
+    const context = await this.conversations.last(platform, who);
+    const query = this.core.understand(text, { ...options, context });
+    await this.remember(platform, who, query);
+    return this.answer(platform, query, render);
   }
 
   /** Remembers what was asked; a reset forgets, and help or out-of-scope replies keep the last question. */

@@ -12,8 +12,6 @@ import { listAllowed, listRemoved } from './lists.js';
 import { nsoAnswer } from './nso.js';
 import { clarifyAnswer, helpAnswer, mapAnswer, sourcesAnswer, sourcesOf, unknownAnswer } from './other.js';
 
-export { MAX_SOURCES, MAX_TEXT_LENGTH } from './facts.js';
-
 /** Composed answers kept for reuse; the table is emptied when full. */
 const MEMO_SIZE = 1000;
 

@@ -113,11 +113,6 @@ export class Classifier {
     return this.model;
   }
 
-  /** The labels the model knows, in its order. */
-  get labels(): readonly string[] {
-    return this.model.labels;
-  }
-
   /**
    * Fills the slot of a feature with what it adds to each label: wink's log P(f|label) −
    * log P(f|other labels), smoothed, times the weight of the feature's kind (`FEATURE_WEIGHTS`).

@@ -64,7 +64,6 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['premier', 0],
   ['premiere', 0],
   ['deuxieme', 1],
-  ['second', 1],
   ['seconde', 1],
   ['troisieme', 2],
   ['quatrieme', 3],
@@ -139,10 +138,10 @@ export class Reader {
     const vocabulary = new Set<string>(COMMON_WORDS);
     for (const corpus of corpora) {
       for (const [label, messages] of Object.entries(corpus.examples)) {
-        if (!isLabel(label)) throw new Error(`data/nlu/${corpus.lang}.json: unknown label "${label}"`);
         for (const message of messages) {
           const text = cleanQuestion(message);
-          const scan = scanMessage(index, text, tokenize(text), COUNTRY_LABELS.has(label));
+          // Labels were checked when the corpus was loaded (knowledge/load.ts).
+          const scan = scanMessage(index, text, tokenize(text), COUNTRY_LABELS.has(label as Label));
           for (const w of scan.words) if (w !== COUNTRY_WORD) vocabulary.add(w);
           intentExamples.push({ words: scan.words, label });
           languageExamples.push({ features: languageFeatures(scan.tokens), label: corpus.lang });
@@ -213,11 +212,11 @@ export class Reader {
     if (topic) return queryOf('nso', lang, { topic, ...named });
     switch (label) {
       case 'country_status':
-        return this.aboutCountries('country_status', scan, lang);
+        return this.aboutCountries(scan, lang);
       case 'list_allowed':
       case 'list_removed':
         // "Was Morocco removed from the list?" asks about Morocco.
-        return scan.countries.length > 0 ? this.aboutCountries('country_status', scan, lang) : queryOf(label, lang);
+        return scan.countries.length > 0 ? this.aboutCountries(scan, lang) : queryOf(label, lang);
       case 'map':
         return this.map(scan, lang);
       case 'sources':
@@ -255,7 +254,7 @@ export class Reader {
     // "Why did Israel cut the list?": Israel is the one cutting, not the country asked about.
     const seller = scan.countries.length === 1 && scan.countries[0]?.code === ISRAEL && aspect !== 'about';
     if ((scan.countries.length > 0 && !seller) || scan.choices.length > 0) {
-      return { ...this.aboutCountries('country_status', scan, lang), aspect };
+      return { ...this.aboutCountries(scan, lang), aspect };
     }
     if (context && context.choices.length === 0 && context.intent !== 'help' && context.intent !== 'unknown') {
       return { ...context, lang, aspect, followUp: aspect };
@@ -266,7 +265,7 @@ export class Reader {
 
   /** "and Mexico?": the previous question about a new country. */
   private anotherCountry(scan: Scan, lang: Lang, context: Query | undefined): Query {
-    const fresh = this.aboutCountries('country_status', scan, lang);
+    const fresh = this.aboutCountries(scan, lang);
     if (fresh.intent !== 'country_status' || !context) return fresh;
     const sameKind = context.intent === 'country_status' || context.intent === 'nso' || context.intent === 'map';
     if (!sameKind) return fresh;
@@ -284,9 +283,10 @@ export class Reader {
     };
   }
 
-  private aboutCountries(intent: 'country_status', scan: Scan, lang: Lang): Query {
+  /** A question about the countries named; none named is a country the resolver does not know. */
+  private aboutCountries(scan: Scan, lang: Lang): Query {
     if (scan.countries.length === 0 && scan.choices.length === 0) return this.unknown(scan, lang, true);
-    return queryOf(intent, lang, namedOf(scan));
+    return queryOf('country_status', lang, namedOf(scan));
   }
 
   private map(scan: Scan, lang: Lang): Query {
@@ -324,7 +324,7 @@ export class Reader {
       case 'country_status': {
         const code = this.index.byCode(text);
         if (code) return queryOf('country_status', lang, { countries: [code], mentions: [text] });
-        const query = this.aboutCountries('country_status', this.scan(text, tokens, true), lang);
+        const query = this.aboutCountries(this.scan(text, tokens, true), lang);
         // The whole argument was meant as a country's name: say which name is unknown.
         return query.intent === 'unknown' && text ? { ...query, unknownWord: text.slice(0, MAX_UNKNOWN_WORD) } : query;
       }
@@ -332,9 +332,9 @@ export class Reader {
         if (tokens.length === 0) return queryOf('map', lang, { region: 'world' });
         const scan = this.scan(text, tokens, true);
         const query = this.map(scan, lang);
-        const named = query.countries.length > 0 || query.choices.length > 0;
-        const region = REGION_WORDS.some((r) => ` ${tokens.map((t) => t.norm).join(' ')} `.includes(r.cue));
-        return named || region || query.region !== 'world' ? query : this.unknown(scan, lang, true);
+        // A region, a country, or a name to ask about; else the argument named nothing known.
+        const named = query.countries.length > 0 || query.choices.length > 0 || query.region !== 'world';
+        return named ? query : this.unknown(scan, lang, true);
       }
       case 'nso':
         return queryOf('nso', lang, { topic: this.topicOf(text, tokens), ...namedOf(this.scan(text, tokens, false)) });
@@ -367,7 +367,7 @@ export class Reader {
     }
     if (!code) return undefined;
     const countries = [...context.countries, code].slice(0, MAX_QUERY_COUNTRIES);
-    return { ...context, countries, choices: [], mentions: undefined, aspect: context.aspect };
+    return { ...context, countries, choices: [], mentions: undefined };
   }
 
   // ── Scanning and classifying ─────────────────────────────────────────────────────────────────────
@@ -435,9 +435,7 @@ function languageFeatures(tokens: readonly Token[]): string[] {
 
 /** A topic, region or country code as a menu sends it, rather than words. */
 function isIdentifier(text: string): boolean {
-  return (
-    (/^[a-z]+(?:[_-][a-z]+)*$/.test(text) && (TOPIC_IDS.has(text) || REGION_IDS.has(text))) || /^[A-Z]{2,3}$/.test(text)
-  );
+  return TOPIC_IDS.has(text) || REGION_IDS.has(text) || /^[A-Z]{2,3}$/.test(text);
 }
 const TOPIC_IDS: ReadonlySet<string> = new Set(TOPICS);
 const REGION_IDS: ReadonlySet<string> = new Set(REGIONS);
