@@ -24,6 +24,7 @@ function oversized(): Answer {
     title: `🇲🇦 Morocco ${'*'.repeat(300)}`,
     text: Array.from({ length: 6 }, () => paragraph).join('\n\n'),
     details: 'More about Morocco.',
+    pages: ['More about Morocco.'],
     sources: Array.from({ length: 40 }, (_, i) => ({
       title: `Source ${i} [with] **brackets** ${'t'.repeat(200)}`,
       publisher: 'Publisher (x)',
@@ -31,6 +32,9 @@ function oversized(): Answer {
       date: '2021-11-25',
     })),
     asOf: '2021-11-25',
+    reportedOn: '2021-11-25',
+    reviewedOn: '2026-05',
+    vendors: [],
   };
 }
 

@@ -37,19 +37,42 @@ export interface Answer {
   intent: Intent;
   countries: CountryRef[];
   topic: Topic | null;
-  /** A one-line headline in `lang` (flag and status for a country, the topic for NSO). */
+  /** The one line that answers the question in plain words ("🇲🇦 Morocco — not on Israel's list since…"). */
   title: string;
-  /** The answer as plain text in `lang`, without the headline. */
+  /** At most three short lines of the most relevant facts, in `lang`, without the title. */
   text: string;
-  /** The longer text behind "More"; null when there is nothing more. */
+  /** The longer text behind "More" (`pages` joined); null when there is nothing more. */
   details: string | null;
+  /** `details` cut into pages for ◀ ▶ (at most five events each); empty when there is nothing more. */
+  pages: string[];
   sources: Source[];
-  /** Date of the newest fact the answer relies on; null for `help` and `unknown`. */
+  /** Date of the newest fact the answer relies on; null for `help` and `unknown`. Kept for compatibility. */
   asOf: string | null;
+  /** When the key fact of the answer was reported (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as known). */
+  reportedOn: string | null;
+  /** How current the knowledge behind the answer is: the data's review date, same form. */
+  reviewedOn: string | null;
+  /** Spyware vendors the answer is about, with the measures against them; empty when none. */
+  vendors: VendorRef[];
   /** For intent `map`: the image to send with the answer (a region, or a country's locator map). */
   map?: MapSpec;
   /** When a name fits several countries ("Congo"): the answer asks which one, offering these. */
   choices?: CountryRef[];
+}
+
+export interface VendorMeasure {
+  /** What applies: `entity_list`, `ofac_sanctions`, `visa_restrictions`, `prosecution`, `licence_revoked`, `closure`… */
+  kind: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  since: string;
+  /** When it was lifted, if it was. */
+  until?: string | null;
+}
+
+export interface VendorRef {
+  id: string;
+  name: string;
+  measures: VendorMeasure[];
 }
 
 export interface MapSpec {

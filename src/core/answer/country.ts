@@ -68,11 +68,9 @@ function status(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed
   }
   sections.push(`${p.reportDate(facts.reportDate(lang), facts.kb.exportList.reportedBy)} ${p.countryFootnote}`);
   for (const id of MORE_STATEMENTS) more.push(facts.statement(id).text[lang]);
-  return used.composed(
-    refs.map((r) => facts.headline(r, lang)).join(' · '),
-    joinSections(sections),
+  return used.composed(refs.map((r) => facts.headline(r, lang)).join(' · '), joinSections(sections), [
     joinSections([sections[0] ?? '', ...more]),
-  );
+  ]);
 }
 
 /** Why a country has its status: what reporting says, and that Israel gave no reasons. */

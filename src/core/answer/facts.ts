@@ -2,9 +2,9 @@
  * The knowledge arranged for answering: indexes over the data, and the small pieces every answer is
  * built from (headlines, dated bullets, the sources an answer used). Every fact comes from `data/`.
  */
-import type { CountryNote, Knowledge, Statement, TimelineEvent } from '../../knowledge/schema.js';
+import type { CountryNote, DatePrecision, Knowledge, Statement, TimelineEvent } from '../../knowledge/schema.js';
 import { COLON, formatDate, STATUS_LABEL } from '../i18n.js';
-import type { CountryRef, Lang, Source, Status, Topic } from '../types.js';
+import type { Answer, CountryRef, Lang, Source, Status, Topic } from '../types.js';
 import { flagOf } from '../understand/countries.js';
 
 /** Answers stay under this many characters of text, so that every platform can show them whole. */
@@ -17,13 +17,24 @@ const LATEST_EVENTS = 6;
 export type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'text' | 'sources'>;
 
 /** What an intent's composer returns; the common fields of the Answer are filled in around it. */
-export interface Composed {
-  title: string;
-  text: string;
-  /** The longer text behind "More"; null when there is nothing more to say. */
-  details: string | null;
-  sources: Source[];
-  asOf: string | null;
+export type Composed = Pick<
+  Answer,
+  'title' | 'text' | 'details' | 'pages' | 'sources' | 'asOf' | 'reportedOn' | 'reviewedOn'
+>;
+
+/** When the key fact was reported and how current the data is (see `Answer`). */
+export interface AnswerDates {
+  reportedOn?: string | null;
+  reviewedOn?: string | null;
+}
+
+/** A dated item's date as precise as it is known: `2021-11-25`, `2021-11` or `2021`. */
+export function dateOf(item: { date: string; precision: DatePrecision }): string {
+  return item.precision === 'day'
+    ? item.date
+    : item.precision === 'month'
+      ? item.date.slice(0, 7)
+      : item.date.slice(0, 4);
 }
 
 export class Facts {
@@ -136,8 +147,18 @@ export class Used {
   asOf(): string | null {
     return this.newest || null;
   }
-  /** An answer's parts, with the sources and date of what it used. */
-  composed(title: string, text: string, details: string | null = null): Composed {
-    return { title, text, details, sources: this.sources(), asOf: this.asOf() };
+  /** An answer's parts, with the sources and date of what it used; `pages` are what "More" shows. */
+  composed(title: string, text: string, pages: readonly string[] = [], dates: AnswerDates = {}): Composed {
+    const shown = pages.filter((p) => p.length > 0);
+    return {
+      title,
+      text,
+      details: shown.length > 0 ? shown.join('\n\n') : null,
+      pages: shown,
+      sources: this.sources(),
+      asOf: this.asOf(),
+      reportedOn: dates.reportedOn ?? null,
+      reviewedOn: dates.reviewedOn ?? null,
+    };
   }
 }

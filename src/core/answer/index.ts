@@ -45,7 +45,7 @@ export class Answerer {
   private compose(query: Query): Answer {
     const { lang, intent } = query;
     const refs = query.countries.map((code) => this.facts.countryRef(code, this.facts.nameOf(code, lang), lang));
-    const common = { question: '', lang, intent, countries: refs, topic: null } satisfies Partial<Answer>;
+    const common = { question: '', lang, intent, countries: refs, topic: null, vendors: [] } satisfies Partial<Answer>;
     if (query.choices.length > 0) {
       const choices = query.choices.map((code) => this.facts.countryRef(code, code, lang));
       return { ...common, ...clarifyAnswer(choices, lang), choices };
@@ -99,5 +99,5 @@ export class Answerer {
 
 /** "More": the longer text when there is one, else the answer as it is. */
 function moreOf(composed: Composed): Composed {
-  return composed.details ? { ...composed, text: composed.details, details: null } : composed;
+  return composed.details ? { ...composed, text: composed.details, details: null, pages: [] } : composed;
 }

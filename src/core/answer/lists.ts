@@ -23,11 +23,9 @@ export function listAllowed(facts: Facts, lang: Lang): Composed {
   }
   used.add(facts.statement('report-2021'));
   const more = ['official-list', 'still-current-2026'].map((id) => facts.statement(id).text[lang]);
-  return used.composed(
-    p.listTitle(list.listed.length, facts.reportDate(lang)),
-    joinSections(sections),
+  return used.composed(p.listTitle(list.listed.length, facts.reportDate(lang)), joinSections(sections), [
     joinSections([...sections, ...more]),
-  );
+  ]);
 }
 
 export function listRemoved(facts: Facts, lang: Lang): Composed {
@@ -56,5 +54,5 @@ export function listRemoved(facts: Facts, lang: Lang): Composed {
     facts.statement('official-list').text[lang],
     ...sections.slice(1),
   ]);
-  return used.composed(p.removedTitle(fewer), joinSections(sections), details);
+  return used.composed(p.removedTitle(fewer), joinSections(sections), [details]);
 }

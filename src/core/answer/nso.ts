@@ -33,7 +33,11 @@ export function nsoAnswer(facts: Facts, topic: Topic, refs: readonly CountryRef[
   // "More": the events that did not fit, oldest first.
   const earlier = events.filter((e) => !shown.includes(e));
   const details = earlier.length > 0 ? joinSections([earlier.map((e) => facts.bullet(e, lang)).join('\n')]) : null;
-  return used.composed(TOPIC_TITLE[topic][lang], joinSections([lines.join('\n'), noteLines.join('\n')]), details);
+  return used.composed(
+    TOPIC_TITLE[topic][lang],
+    joinSections([lines.join('\n'), noteLines.join('\n')]),
+    details ? [details] : [],
+  );
 }
 
 /** Newest first until the budget is spent, then back in date order ("latest" stays newest first). */

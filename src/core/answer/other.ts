@@ -9,7 +9,14 @@ import { flagOf } from '../understand/countries.js';
 import { type Composed, type Facts, joinSections, Used } from './facts.js';
 
 /** The fields of an answer that rests on no fact. */
-const NOTHING: Pick<Composed, 'details' | 'sources' | 'asOf'> = { details: null, sources: [], asOf: null };
+const NOTHING: Omit<Composed, 'title' | 'text'> = {
+  details: null,
+  pages: [],
+  sources: [],
+  asOf: null,
+  reportedOn: null,
+  reviewedOn: null,
+};
 
 export function sourcesAnswer(facts: Facts, lang: Lang): Composed {
   const p = PHRASES[lang];
@@ -20,7 +27,7 @@ export function sourcesAnswer(facts: Facts, lang: Lang): Composed {
   return {
     title: p.sourcesTitle,
     text: joinSections([p.sourcesIntro, list.map((s) => sourceLine(s, lang)).join('\n')]),
-    details: null,
+    ...NOTHING,
     sources: list,
     asOf: used.asOf(),
   };
@@ -30,7 +37,7 @@ export function sourcesAnswer(facts: Facts, lang: Lang): Composed {
 export function sourcesOf(base: Composed, lang: Lang): Composed {
   const p = PHRASES[lang];
   const text = base.sources.length > 0 ? base.sources.map((s) => sourceLine(s, lang)).join('\n') : p.noSources;
-  return { ...base, title: p.sourcesOfTitle(base.title), text, details: null };
+  return { ...base, title: p.sourcesOfTitle(base.title), text, details: null, pages: [] };
 }
 
 function sourceLine(s: { publisher: string; title: string; date: string }, lang: Lang): string {
