@@ -17,6 +17,7 @@ import type { Scored } from './understand/classifier.js';
 import { CountryIndex, flagOf } from './understand/countries.js';
 import { Reader, type ReadOptions } from './understand/index.js';
 
+export { datesLine } from './answer/dates.js';
 export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
 export * from './query.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
