@@ -48,16 +48,25 @@ describe('renderDiscord', () => {
     const payload = renderDiscord(oversized(), morocco);
     expect(messageErrors(payload as unknown as Record<string, unknown>)).toEqual([]);
     const embed = payload.embeds[0];
-    expect(embed?.description?.endsWith('…')).toBe(true);
-    expect(embed?.fields?.at(-1)?.value).toMatch(/more\.$/);
+    const description = embed?.description ?? '';
+    // The text is cut; the dates line and the sources line are always there, last.
+    expect(description).toContain('…\n\n*Reported 25 Nov 2021 · no change known as of May 2026*\nSources: ');
+    expect(description.split('\n').at(-1)).toMatch(
+      /^Sources: (\[Publisher \(x\)\]\(https:\/\/example\.com\/\d\/[^ ]+\)( · )?){3}$/,
+    );
     expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   test('asked for its sources, an answer lists them as links, within the limits', () => {
     const payload = renderDiscord(oversized(), { ...morocco, aspect: 'sources' });
     expect(messageErrors(payload as unknown as Record<string, unknown>)).toEqual([]);
-    expect(payload.embeds[0]?.description).toBeUndefined();
-    expect(payload.embeds[0]?.fields?.[0]?.value).toMatch(/^• \[Source 0 .*\]\(https:\/\/example\.com\/0\//);
+    const lines = (payload.embeds[0]?.description ?? '').split('\n');
+    expect(lines[0]).toBe('**Sources not shown under the answer:**');
+    // The first three are linked under the answer: the view starts with the fourth.
+    expect(lines[1]).toMatch(
+      /^• \[Publisher \(x\), 25 Nov 2021\]\(https:\/\/example\.com\/3\/[^)]+\): Source 3 \\\[with\\\]/,
+    );
+    expect(lines.at(-1)).toMatch(/^…and \d+ more\.$/);
   });
 
   test('answer text cannot become markup or mentions', () => {

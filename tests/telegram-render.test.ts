@@ -8,6 +8,7 @@ import {
   MAX_MESSAGE_LENGTH,
   plainText,
   renderCaption,
+  renderSources,
   renderTelegram,
 } from '../src/adapters/telegram/render.js';
 import { type Answer, createCore } from '../src/core/index.js';
@@ -24,11 +25,17 @@ function longAnswer(paragraphs: number, paragraph: string): Answer {
 }
 
 describe('renderTelegram', () => {
-  test('a country answer starts with the bold headline, flag and status first, and ends with sources and date', () => {
-    const [html] = renderTelegram(core.ask('Is Morocco allowed?'));
-    expect(html).toMatch(/^<b>🇲🇦 Morocco: dropped from the list<\/b>\n\n/);
-    expect(html).toContain('<a href="https://www.timesofisrael.com/');
-    expect(html).toMatch(/<i>As of \d+ \w+ \d{4}<\/i>$/);
+  test('a country answer: its title in bold first, the text, the dates line, one line of sources', () => {
+    const answer: Answer = { ...core.ask('Is Morocco allowed?'), reportedOn: '2021-11-25', reviewedOn: '2026-05' };
+    const [html] = renderTelegram(answer);
+    expect(html?.startsWith(`<b>${escapeHtml(answer.title)}</b>\n\n`)).toBe(true);
+    const lines = (html as string).split('\n');
+    expect(lines.at(-2)).toBe('<i>Reported 25 Nov 2021 · no change known as of May 2026</i>');
+    const sources = lines.at(-1) as string;
+    expect(sources).toMatch(
+      /^Sources: <a href="https:\/\/[^"]+">[^<]+<\/a>( · <a href="https:\/\/[^"]+">[^<]+<\/a>){0,2}$/,
+    );
+    expect(sources).toContain(`>${escapeHtml(answer.sources[0]?.publisher ?? '')}</a>`);
     expect(parseTelegramHtml(html as string)).not.toContain('<');
   });
 
@@ -41,7 +48,14 @@ describe('renderTelegram', () => {
     };
     const [html] = renderTelegram(answer);
     expect(html).toContain('<b>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</b>');
-    expect(html).toContain('<a href="https://example.org/?a=&quot;x&quot;&amp;b=&lt;y&gt;">P&amp;Q: T&lt;i&gt;</a>');
+    expect(html).toContain('<a href="https://example.org/?a=&quot;x&quot;&amp;b=&lt;y&gt;">P&amp;Q</a>');
+    const [listed] = renderSources({
+      ...answer,
+      sources: [...answer.sources, ...answer.sources, ...answer.sources, ...answer.sources],
+    });
+    expect(listed).toContain(
+      '<a href="https://example.org/?a=&quot;x&quot;&amp;b=&lt;y&gt;">P&amp;Q, 25 Nov 2021</a>: T&lt;i&gt;',
+    );
     expect(parseTelegramHtml(html as string)).toContain('a < b && c > d "quoted" @everyone');
   });
 
@@ -125,11 +139,10 @@ describe('buttons', () => {
 describe('renderCaption', () => {
   const map = core.ask('map of Europe');
 
-  test('a map caption: bold headline, text, the first source as a link, the as-of date', () => {
-    const html = renderCaption(map);
-    expect(html).toMatch(/^<b>Map of the list: Europe<\/b>\n\nThe 37 countries/);
-    expect(html).toMatch(/\n\nSource: <a href="https:\/\/www\.timesofisrael\.com\/[^"]+">The Times of Israel: /);
-    expect(html).toMatch(/<i>As of \d+ \w+ \d{4}<\/i>$/);
+  test('a map caption: bold title, text, the dates line, the sources line', () => {
+    const html = renderCaption({ ...map, reviewedOn: '2026-05' });
+    expect(html.startsWith(`<b>${escapeHtml(map.title)}</b>\n\n`)).toBe(true);
+    expect(html).toMatch(/\n\n<i>No change known as of May 2026<\/i>\nSources: <a href="https:\/\/[^"]+">/);
     expect(parseTelegramHtml(html).length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
   });
 
@@ -139,7 +152,7 @@ describe('renderCaption', () => {
     const seen = parseTelegramHtml(html);
     expect(seen.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
     expect(seen.length).toBeGreaterThan(MAX_CAPTION_LENGTH - 60);
-    expect(seen).toMatch(/🇲🇦\.…\n\nSource: /);
+    expect(seen).toMatch(/🇲🇦\.…\n\nSources: /);
     // The markup itself is longer than 1024: the limit counts what the user sees.
     expect(html.length).toBeGreaterThan(MAX_CAPTION_LENGTH);
   });

@@ -61,12 +61,12 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length === 0) fail('a question is needed');
-  const { answer } = new Conversation(core, hint).turn(positionals.join(' '));
+  const { answer, query } = new Conversation(core, hint).turn(positionals.join(' '));
   if (values.json) {
     const mapFile = answer.map ? await writeMap(answer) : undefined;
     process.stdout.write(`${JSON.stringify(mapFile ? { ...answer, mapFile } : answer, null, 2)}\n`);
   } else {
-    process.stdout.write(`${await renderLine(answer, writeMap)}\n`);
+    process.stdout.write(`${await renderLine(answer, writeMap, query)}\n`);
   }
 }
 

@@ -60,6 +60,11 @@ export function t(lang: Lang, id: string, args?: Args): string {
   return text;
 }
 
+/** Whether `lang` has the phrase `id` (for phrases that only some items have, such as a command's example). */
+export function hasPhrase(lang: Lang, id: string): boolean {
+  return BUNDLES[lang].hasMessage(id);
+}
+
 /** The ids of every phrase in `lang` (for the test that both languages have the same ones). */
 export function phraseIds(lang: Lang): string[] {
   const ids: string[] = [];

@@ -3,6 +3,7 @@
  * A fixed window: up to `limit` questions at any pace within it (bursts allowed), then one polite
  * notice, then silence until the window ends. A store failure lets the question through.
  */
+import { t } from '../i18n/index.js';
 import type { Counter } from './counter.js';
 
 export type Verdict = 'allow' | 'notice' | 'silent';
@@ -29,8 +30,8 @@ export class RateLimiter {
   }
 }
 
-/** The notice sent once when a user goes over the limit. */
+/** The notice sent once when a user goes over the limit (phrase `notice-rate-limited`). */
 export const RATE_NOTICE = {
-  en: 'You are asking faster than I can keep up with. Please wait a minute and ask again.',
-  fr: 'Vous posez des questions plus vite que je ne peux suivre. Attendez une minute, puis reposez votre question.',
+  en: t('en', 'notice-rate-limited'),
+  fr: t('fr', 'notice-rate-limited'),
 } as const;

@@ -127,6 +127,19 @@ export class Answers {
     return this.options.maps(map, answer.lang);
   }
 
+  /**
+   * True the first time `key` is marked on `platform` within `ttlMs`, false after: kept in the shared
+   * store (Redis when configured), so every instance knows (a map already sent under an answer). A
+   * store that fails says "first time": at worst something is sent twice.
+   */
+  async firstTime(platform: string, key: string, ttlMs: number): Promise<boolean> {
+    const store = this.options.memory ?? this.cache;
+    const k = `once:${platform}:${key}`;
+    if ((await store.get<number>(k)) !== undefined) return false;
+    await store.set(k, 1, ttlMs);
+    return true;
+  }
+
   /** Counts an error while handling an update or interaction. */
   failed(platform: string): void {
     this.options.metrics?.errors.inc({ platform });

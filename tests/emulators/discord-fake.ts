@@ -640,6 +640,7 @@ export class DiscordFake {
       this.commands.set(commands[2] ?? 'global', registered);
       return [200, registered];
     }
+    if (method === 'GET' && commands) return [200, this.commands.get(commands[2] ?? 'global') ?? []];
     const callback = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/);
     if (method === 'POST' && callback) {
       const id = callback[1] as string;

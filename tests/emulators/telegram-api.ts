@@ -206,6 +206,8 @@ export class TelegramApiEmulator {
   private webhook: { url: string; secret: string | undefined } | undefined;
   private delivering = false;
   readonly commands = new Map<string, unknown[]>();
+  /** The bot's descriptions set by `setMyDescription` / `setMyShortDescription`, by language code ('' = default). */
+  readonly descriptions = new Map<string, { description?: string; short?: string }>();
 
   private readonly delays = new Map<string, number[]>();
   private readonly watchers = new Set<Watcher>();
@@ -410,6 +412,10 @@ export class TelegramApiEmulator {
         return this.answerQuery(method, p);
       case 'setMyCommands':
         return this.setMyCommands(p);
+      case 'setMyDescription':
+        return this.setDescription(p, 'description', 512);
+      case 'setMyShortDescription':
+        return this.setDescription(p, 'short', 120);
       case 'getMyCommands':
         return this.commands.get(scopeKey(p)) ?? [];
       case 'setWebhook':
@@ -644,6 +650,12 @@ export class TelegramApiEmulator {
       if (results.length > MAX_INLINE_RESULTS) throw new BadRequest('Bad Request: RESULTS_TOO_MUCH');
       const ids = new Set(results.map((r) => String(r.id)));
       if (ids.size !== results.length) throw new BadRequest('Bad Request: RESULT_ID_DUPLICATE');
+      const button = p.button as Params | undefined;
+      if (button !== undefined) {
+        if (!button.text) throw new BadRequest('Bad Request: BUTTON_TEXT_INVALID');
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(String(button.start_parameter ?? '')))
+          throw new BadRequest('Bad Request: START_PARAM_INVALID');
+      }
       for (const r of results) {
         const content = r.input_message_content as Params | undefined;
         if (!content) throw new BadRequest('Bad Request: MESSAGE_EMPTY');
@@ -651,6 +663,16 @@ export class TelegramApiEmulator {
         validateMarkup(r.reply_markup);
       }
     }
+    return true;
+  }
+
+  /** `setMyDescription` (at most 512 characters) and `setMyShortDescription` (120), per language code. */
+  private setDescription(p: Params, which: 'description' | 'short', max: number): true {
+    const text = String((which === 'description' ? p.description : p.short_description) ?? '');
+    if (text.length > max) throw new BadRequest('Bad Request: description is too long');
+    const code = typeof p.language_code === 'string' ? p.language_code : '';
+    if (code !== '' && !/^[a-z]{2}$/.test(code)) throw new BadRequest('Bad Request: language code is invalid');
+    this.descriptions.set(code, { ...this.descriptions.get(code), [which]: text });
     return true;
   }
 
@@ -693,6 +715,10 @@ function validateMarkup(markup: unknown): void {
   const rows = (markup as { inline_keyboard?: Params[][] } | undefined)?.inline_keyboard ?? [];
   for (const button of rows.flat()) {
     if (!button.text) throw new BadRequest('Bad Request: BUTTON_TEXT_INVALID');
+    if ((button.callback_data === undefined) === (button.url === undefined))
+      throw new BadRequest('Bad Request: BUTTON_TYPE_INVALID');
+    if (button.url !== undefined && !/^(https?|tg):\/\//.test(String(button.url)))
+      throw new BadRequest('Bad Request: BUTTON_URL_INVALID');
     const data = button.callback_data;
     if (
       data !== undefined &&

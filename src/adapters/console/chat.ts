@@ -5,7 +5,8 @@
  */
 import { createInterface } from 'node:readline';
 import { readCommand } from '../../../commands/table.js';
-import { type Answer, COLON, type Core, type Lang, type Query } from '../../core/index.js';
+import type { Answer, Core, Lang, Query } from '../../core/index.js';
+import { t } from '../../i18n/index.js';
 import { renderPlain } from './render.js';
 
 /** One conversation: each line is read with the last question in mind. */
@@ -34,10 +35,10 @@ export class Conversation {
 export type MapWriter = (answer: Answer) => Promise<string | undefined>;
 
 /** The answer as text, with the path of its map image when it has one. */
-export async function renderLine(answer: Answer, writeMap?: MapWriter): Promise<string> {
+export async function renderLine(answer: Answer, writeMap?: MapWriter, query?: Query): Promise<string> {
   const path = answer.map && writeMap ? await writeMap(answer) : undefined;
-  const map = path ? `\n\n${answer.lang === 'fr' ? 'Carte' : 'Map'}${COLON[answer.lang]}${path}` : '';
-  return `${renderPlain(answer)}${map}`;
+  const map = path ? `\n\n${t(answer.lang, 'console-map', { path })}` : '';
+  return `${renderPlain(answer, query)}${map}`;
 }
 
 export async function runChat(
@@ -50,13 +51,14 @@ export async function runChat(
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const conversation = new Conversation(core);
   if (interactive) {
-    output.write('cyberexport-bot: ask “Is Morocco allowed?”, “What happened with NSO?”, /help. Ctrl+D quits.\n');
+    output.write(`${t('en', 'console-greeting')}\n`);
     rl.setPrompt('> ');
     rl.prompt();
   }
   for await (const line of rl) {
     if (!(interactive && line.trim() === '')) {
-      output.write(`${await renderLine(conversation.turn(line).answer, writeMap)}\n\n`);
+      const { answer, query } = conversation.turn(line);
+      output.write(`${await renderLine(answer, writeMap, query)}\n\n`);
     }
     if (interactive) rl.prompt();
   }

@@ -17,6 +17,7 @@ import { type RetryOptions, retry } from '../../infra/retry.js';
 import type { Answers } from '../../service/answers.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { DiscordStopped, isTransient, stoppedByClose, stoppedByLogin } from './failures.js';
+import { CommandMentions } from './mentions.js';
 import { NO_MENTIONS } from './render.js';
 
 /** Discord allows 3 s to acknowledge an interaction; past this, defer and edit the reply later. */
@@ -113,7 +114,13 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   const token = options.config.DISCORD_TOKEN;
   if (!token)
     throw new DiscordStopped('DISCORD_TOKEN is not set: copy the bot token from the Discord Developer Portal');
-  const dispatch = createDispatch({ answers, log, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
+  const mentions = new CommandMentions();
+  const dispatch = createDispatch({
+    answers,
+    log,
+    deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    mentions,
+  });
   // Work in progress, so that a shutdown can let it finish.
   const inFlight = new InFlight();
 
@@ -134,6 +141,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     throw stopped;
   }
   log.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'discord bot ready');
+  await loadMentions(client, mentions, log);
 
   let refused = false;
   let stopping: Promise<void> | undefined;
@@ -170,4 +178,14 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     },
     done,
   };
+}
+
+/** The ids of the deployed commands, for the help's clickable mentions; without them it names `/name`. */
+async function loadMentions(client: Client<true>, mentions: CommandMentions, log: Logger): Promise<void> {
+  try {
+    mentions.load(await client.application.commands.fetch());
+    log.info({ commands: mentions.size }, 'discord command ids loaded');
+  } catch (error) {
+    log.warn({ err: error }, 'discord: command ids not loaded, the help names commands without links');
+  }
 }

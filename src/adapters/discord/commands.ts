@@ -12,15 +12,13 @@ import {
 } from 'discord.js';
 import { COMMANDS, type CommandOption, type CommandSpec, type Localized } from '../../../commands/table.js';
 import { REGION_LABEL, TOPIC_LABEL } from '../../core/index.js';
+import { t } from '../../i18n/index.js';
 import type { Region, Topic } from '../../knowledge/schema.js';
 
 /** The option every command gets: reply so only the caller sees it. */
 export const HIDE_OPTION = 'hide';
 
-const HIDE_DESCRIPTION: Localized = {
-  en: 'Only you see the reply',
-  fr: 'Vous seul voyez la réponse',
-};
+const HIDE_DESCRIPTION: Localized = { en: t('en', 'option-hide'), fr: t('fr', 'option-hide') };
 
 /** Discord's limits on command payloads. */
 export const COMMAND_LIMITS = { name: 32, description: 100, options: 25, choices: 25, choiceName: 100 } as const;

@@ -7,8 +7,8 @@
  * customIdOf(action, core);                         // "cx:l:1.c.fr...MA."
  * actionOfCustomId('cx:s:en:valueOf', core);         // undefined
  */
-import type { Core, Query } from '../../core/index.js';
-import { type Action, type ActionKind, actionData, decodeAction } from '../actions.js';
+import type { Core } from '../../core/index.js';
+import { type Action, actionData, decodeAction, type PressedAction } from '../actions.js';
 
 /** Discord's limit on a component custom id. */
 export const MAX_CUSTOM_ID_LENGTH = 100;
@@ -22,9 +22,6 @@ export function customIdOf(action: Action, core: Pick<Core, 'encode'>): string |
 }
 
 /** The action a pressed button stands for; undefined for an old, foreign or forged id. */
-export function actionOfCustomId(
-  customId: string,
-  core: Pick<Core, 'decode'>,
-): { kind: ActionKind; query: Query } | undefined {
+export function actionOfCustomId(customId: string, core: Pick<Core, 'decode'>): PressedAction | undefined {
   return customId.startsWith(PREFIX) ? decodeAction(customId.slice(PREFIX.length), core) : undefined;
 }

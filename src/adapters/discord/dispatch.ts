@@ -16,6 +16,7 @@ import { handleAutocomplete } from './handlers/autocomplete.js';
 import { handleButton } from './handlers/button.js';
 import { handleCommand } from './handlers/command.js';
 import { handleMessage, hintOf, questionOf } from './handlers/message.js';
+import type { CommandMentions } from './mentions.js';
 import { type Answered, AutocompleteReply, InteractionReply, MessageReply, type Reply } from './reply.js';
 import { UserNotice } from './user-notice.js';
 
@@ -24,6 +25,8 @@ export interface DispatchOptions {
   log: Logger;
   /** How long an answer may take before an interaction is deferred. */
   deferAfterMs: number;
+  /** Command ids for the help's clickable commands (loaded at ready). */
+  mentions?: CommandMentions;
 }
 
 export interface Dispatch {
@@ -42,7 +45,7 @@ interface Route {
   handle(): Promise<Answered | undefined>;
 }
 
-export function createDispatch({ answers, log, deferAfterMs }: DispatchOptions): Dispatch {
+export function createDispatch({ answers, log, deferAfterMs, mentions }: DispatchOptions): Dispatch {
   function routeInteraction(interaction: Interaction): Route | undefined {
     const user = interaction.user.id;
     const fields = { interactionId: interaction.id, userId: user, guildId: interaction.guildId };
@@ -54,7 +57,7 @@ export function createDispatch({ answers, log, deferAfterMs }: DispatchOptions):
         user,
         limit: 'ask',
         reply,
-        handle: () => handleCommand(interaction, reply, answers),
+        handle: () => handleCommand(interaction, reply, answers, mentions),
       };
     }
     if (interaction.isButton()) {
@@ -98,7 +101,7 @@ export function createDispatch({ answers, log, deferAfterMs }: DispatchOptions):
       user: message.author.id,
       limit: 'ask',
       reply,
-      handle: () => handleMessage(message, question, reply, answers),
+      handle: () => handleMessage(message, question, reply, answers, mentions),
     };
   }
 

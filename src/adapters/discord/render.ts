@@ -1,21 +1,34 @@
 /**
  * Answer → Discord message payload. Pure: the same answer and Query always give the same JSON, which
- * the answer cache stores as is. Every piece of answer text is escaped and clipped to Discord's limits
- * here, so no data or user text can break the formatting or get a message rejected.
+ * the answer cache stores as is. An answer is one embed: its title (the line that answers), the short
+ * text, the dates line and one line of sources as links; "More" shows its pages, the "Sources" view
+ * the sources not linked. Every piece of answer text is escaped and clipped to Discord's limits here,
+ * so no data or user text can break the formatting, ping anyone or get a message rejected.
  */
 import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
-  type APIEmbedField,
   ButtonStyle,
   ComponentType,
   escapeMarkdown,
 } from 'discord.js';
-import { type Answer, encodeQuery, type Lang, type Query, type Source, type Status } from '../../core/index.js';
-import { actionsFor } from '../actions.js';
+import { type Answer, datesLine, encodeQuery, type Lang, type Query, type Status } from '../../core/index.js';
+import { t } from '../../i18n/index.js';
+import { type Action, actionsFor, pageActions } from '../actions.js';
+import {
+  describeSource,
+  type HelpCommand,
+  helpCommands,
+  hiddenSources,
+  isHelp,
+  pageLabel,
+  type SourceView,
+  shownSources,
+  sourcesLabel,
+} from '../frame.js';
 import { customIdOf } from './custom-id.js';
-import { type NoticeKind, PHRASES } from './phrases.js';
+import type { NoticeKind } from './user-notice.js';
 
 /** Discord's limits on a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -31,11 +44,6 @@ export const DISCORD_LIMITS = {
   buttonsPerRow: 5,
   rows: 5,
 } as const;
-
-/** Room the sources may take in an embed, so the answer text keeps most of the 6000. */
-const SOURCES_BUDGET = 2000;
-/** Room for the title and the "…and n more" line when an embed shows the sources alone. */
-const SOURCES_ONLY_RESERVE = 600;
 
 export const STATUS_COLOUR: Record<Status, number> = {
   listed: 0x2ecc71,
@@ -92,39 +100,57 @@ function colourOf(answer: Answer): number {
 }
 
 function safeUrl(url: string): string {
-  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( and ) alone, and a ")" would end the markdown link.
+  return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-function sourceLine(source: Source): string {
-  const title = escapeText(clip(source.title, 150));
-  return `• [${title}](${safeUrl(source.url)}) — ${escapeText(clip(source.publisher, 60))}, ${source.date}`;
+/** A markdown link whose label and URL cannot break out of it. */
+function link(label: string, url: string): string {
+  return `[${escapeText(clip(label, 150))}](${safeUrl(url)})`;
 }
 
-/** Sources as embed fields: lines packed into values of ≤ 1024 chars, within `budget` chars in all. */
-export function sourceFields(sources: readonly Source[], lang: Lang, budget = SOURCES_BUDGET): APIEmbedField[] {
-  const phrases = PHRASES[lang];
-  const fields: APIEmbedField[] = [];
-  let used = 0;
-  let value = '';
-  const flush = () => {
-    if (!value) return;
-    const name = fields.length === 0 ? phrases.sources : phrases.sourcesMore;
-    fields.push({ name, value });
-    used += name.length + value.length;
-    value = '';
-  };
-  for (const [i, source] of sources.entries()) {
-    const line = clip(sourceLine(source), DISCORD_LIMITS.fieldValue);
-    const reserve = phrases.moreSources(sources.length).length + 40;
-    if (used + value.length + line.length + reserve > budget || fields.length >= DISCORD_LIMITS.fields - 1) {
-      value += `${value ? '\n' : ''}${phrases.moreSources(sources.length - i)}`;
-      break;
-    }
-    if (value.length + line.length + 1 > DISCORD_LIMITS.fieldValue) flush();
-    value += `${value ? '\n' : ''}${line}`;
+/** "Sources: [A](…) · [B](…) · [C](…)"; empty when the answer has none. */
+function sourcesLine(answer: Answer): string {
+  const shown = shownSources(answer);
+  if (shown.length === 0) return '';
+  return `${escapeText(sourcesLabel(answer.lang))} ${shown.map((s) => link(s.publisher, s.url)).join(' · ')}`;
+}
+
+/** One source in full: publisher and date as the link, the title after it when it is known. */
+function sourceEntry(source: SourceView, lang: Lang): string {
+  const { label, title } = describeSource(source, lang);
+  return `• ${link(label, source.url)}${title ? `: ${escapeText(clip(title, 200))}` : ''}`;
+}
+
+/** Lines joined within `max` characters; the ones left out are counted in a last line. */
+function packLines(lines: readonly string[], lang: Lang, max: number): string {
+  let out = '';
+  for (const [i, line] of lines.entries()) {
+    const more = t(lang, 'sources-more', { count: lines.length - i });
+    if (out.length + line.length + more.length + 2 > max) return `${out}\n${escapeText(more)}`;
+    out += `${out ? '\n' : ''}${line}`;
   }
-  flush();
-  return fields;
+  return out;
+}
+
+/** The help's commands, as clickable command mentions when their ids are known (`</allowed:123>`). */
+export type MentionOf = (name: string) => string;
+const plainMention: MentionOf = (name) => `/${name}`;
+
+/** The list of commands (from the command table), with one example each, and the `hide` option. */
+export function helpText(lang: Lang, mention: MentionOf = plainMention): string {
+  const line = (c: HelpCommand) => {
+    const example =
+      c.example && c.option ? ` (${t(lang, 'help-example', { example: `/${c.name} ${c.option}:${c.example}` })})` : '';
+    return `${mention(c.name)} — ${escapeText(c.description)}${escapeText(example)}`;
+  };
+  return [
+    `**${escapeText(t(lang, 'help-commands'))}**`,
+    ...helpCommands(lang).map(line),
+    '',
+    escapeText(t(lang, 'help-hide')),
+    escapeText(t(lang, 'help-buttons')),
+  ].join('\n');
 }
 
 function button(customId: string, label: string, emoji: string | undefined): APIButtonComponent {
@@ -137,9 +163,9 @@ function button(customId: string, label: string, emoji: string | undefined): API
   };
 }
 
-/** The answer's actions as buttons, five to a row; a button whose id would not fit is left out. */
-function buttonRows(answer: Answer, query: Query): APIActionRowComponent<APIButtonComponent>[] {
-  const buttons = actionsFor(answer, query).flatMap((action) => {
+/** Actions as buttons, five to a row; a button whose id would not fit is left out. */
+function buttonRows(actions: readonly Action[]): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons = actions.flatMap((action) => {
     const id = customIdOf(action, { encode: encodeQuery });
     return id ? [button(id, action.label, action.emoji)] : [];
   });
@@ -150,42 +176,55 @@ function buttonRows(answer: Answer, query: Query): APIActionRowComponent<APIButt
   return rows;
 }
 
-function embedLength(embed: APIEmbed): number {
-  const fields = (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + fields;
+/** The short answer's description: the text, then the dates line and the sources line. */
+function shortDescription(answer: Answer, extra: string): string {
+  const dates = datesLine(answer);
+  const closing = [dates ? `*${escapeText(dates)}*` : '', sourcesLine(answer)].filter((l) => l !== '').join('\n');
+  const room = DISCORD_LIMITS.embedDescription - closing.length - extra.length - 4;
+  const text = clip(escapeText(answer.text.trim()), Math.max(room, 1));
+  return [text, extra, closing].filter((p) => p !== '').join('\n\n') || '\u200b';
 }
 
 /**
- * An answer as a Discord message: one embed (headline, text, sources, as-of date) and the buttons
- * `actionsFor` gives it. Asked for its sources alone ("Sources"), the embed lists them as links.
+ * An answer as a Discord message: one embed (title, short text, dates line, one line of sources) and
+ * the buttons `actionsFor` gives it. Asked for its sources ("Sources"), the embed lists the sources
+ * the short answer does not link, or says they are all linked.
  *
  * @example
  * const query = core.understand('Is Morocco allowed?');
  * await interaction.reply(renderDiscord(core.answer(query), query));
  */
-export function renderDiscord(answer: Answer, query: Query): DiscordMessage {
-  const components = buttonRows(answer, query);
+export function renderDiscord(answer: Answer, query: Query, mention?: MentionOf): DiscordMessage {
+  const components = buttonRows(actionsFor(answer, query));
   const title = clip(escapeText(answer.title), DISCORD_LIMITS.embedTitle);
-  const colour = colourOf(answer);
+  const color = colourOf(answer);
   if (query.aspect === 'sources') {
-    const fields = sourceFields(answer.sources, answer.lang, DISCORD_LIMITS.embedTotal - SOURCES_ONLY_RESERVE);
-    const body =
-      fields.length > 0 ? { fields } : { description: clip(escapeText(answer.text), DISCORD_LIMITS.embedDescription) };
-    return { embeds: [{ title, color: colour, ...body }], components, allowedMentions: NO_MENTIONS };
+    const rest = hiddenSources(answer);
+    const description =
+      rest.length > 0
+        ? `**${escapeText(t(answer.lang, 'sources-rest'))}**\n${packLines(
+            rest.map((s) => sourceEntry(s, answer.lang)),
+            answer.lang,
+            DISCORD_LIMITS.embedDescription - 200,
+          )}`
+        : `*${escapeText(t(answer.lang, 'sources-all-shown'))}*`;
+    return { embeds: [{ title, color, description }], components, allowedMentions: NO_MENTIONS };
   }
-  const fields = sourceFields(answer.sources, answer.lang);
-  const footer = answer.asOf ? { text: PHRASES[answer.lang].asOf(answer.asOf) } : undefined;
-  const rest = embedLength({ title, fields, ...(footer ? { footer } : {}) });
-  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - rest);
-  const description = clip(escapeText(answer.text.trim()), room) || '\u200b';
-  const embed: APIEmbed = {
-    title,
-    description,
-    color: colour,
-    ...(fields.length > 0 ? { fields } : {}),
-    ...(footer ? { footer } : {}),
-  };
+  const extra = isHelp(answer, query.aspect) ? helpText(answer.lang, mention) : '';
+  const embed: APIEmbed = { title, description: shortDescription(answer, extra), color };
   return { embeds: [embed], components, allowedMentions: NO_MENTIONS };
+}
+
+/** Page `index` of an answer's details, with ◀ ▶ (the caller checks that the page exists). */
+export function renderDiscordPage(answer: Answer, query: Query, index: number): DiscordMessage {
+  const page = answer.pages[index] ?? '';
+  const embed: APIEmbed = {
+    title: clip(escapeText(answer.title), DISCORD_LIMITS.embedTitle),
+    description: clip(escapeText(page.trim()), DISCORD_LIMITS.embedDescription) || '\u200b',
+    color: colourOf(answer),
+    ...(answer.pages.length > 1 ? { footer: { text: pageLabel(answer.lang, index, answer.pages.length) } } : {}),
+  };
+  return { embeds: [embed], components: buttonRows(pageActions(answer, query, index)), allowedMentions: NO_MENTIONS };
 }
 
 /**
@@ -202,7 +241,14 @@ export function withMapImage(message: DiscordMessage, png: Buffer): DiscordMessa
   };
 }
 
+const NOTICE_PHRASE = {
+  error: 'notice-error',
+  expired: 'notice-expired',
+  rateLimited: 'notice-rate-limited',
+  mapSent: 'notice-map-sent',
+} as const satisfies Record<NoticeKind, string>;
+
 /** A short plain message (apologies, expired buttons, the rate-limit notice), in `lang`. */
 export function renderNotice(kind: NoticeKind, lang: Lang): DiscordMessage {
-  return { content: PHRASES[lang][kind], embeds: [], components: [], allowedMentions: NO_MENTIONS };
+  return { content: t(lang, NOTICE_PHRASE[kind]), embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }

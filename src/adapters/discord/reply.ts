@@ -7,8 +7,8 @@ import { type AutocompleteInteraction, type Message, MessageFlags, type Repliabl
 import type { Lang } from '../../core/index.js';
 import type { Verdict } from '../../infra/rate-limit.js';
 import type { Rendered } from '../../service/answers.js';
-import type { NoticeKind } from './phrases.js';
 import { type DiscordMessage, renderNotice } from './render.js';
+import type { NoticeKind } from './user-notice.js';
 
 /** Where an answer goes: a new message for all, one only the user sees, or the message a button is on. */
 export type Delivery = 'public' | 'ephemeral' | 'update';

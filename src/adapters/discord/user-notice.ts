@@ -5,7 +5,8 @@
  * @example
  * if (!action) throw new UserNotice('expired');
  */
-import type { NoticeKind } from './phrases.js';
+/** The short notices a user can get instead of an answer. */
+export type NoticeKind = 'error' | 'expired' | 'rateLimited' | 'mapSent';
 
 export class UserNotice extends Error {
   override name = 'UserNotice';

@@ -11,6 +11,7 @@
 import { Telegraf, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import { COMMANDS } from '../../../commands/table.js';
+import { LANGS, t } from '../../i18n/index.js';
 import type { Logger } from '../../infra/log.js';
 import type { Answers } from '../../service/answers.js';
 import { BotApi, BotContext } from './api.js';
@@ -56,7 +57,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf<BotCont
   });
   bot.telegram = new BotApi(options.token, bot.telegram.options);
   if (options.botInfo) bot.botInfo = options.botInfo;
-  const render = telegramRender(answers.core);
+  const render = telegramRender(answers.core, () => bot.botInfo?.username);
 
   bot.use(updateContext(log, PLATFORM));
   bot.use(rateLimit(answers, PLATFORM));
@@ -72,6 +73,18 @@ export async function registerCommands(telegram: Telegram): Promise<void> {
   for (const lang of ['en', 'fr'] as const) {
     const commands = COMMANDS.map((c) => ({ command: c.name, description: c.description[lang] }));
     await telegram.setMyCommands(commands, lang === 'fr' ? { language_code: 'fr' } : {});
+  }
+}
+
+/**
+ * The bot's profile: its description (shown in an empty chat) and short description (its profile
+ * page, shared links), English by default and French for French-speaking users.
+ */
+export async function registerProfile(telegram: Telegram): Promise<void> {
+  for (const lang of LANGS) {
+    const code = lang === 'en' ? undefined : lang;
+    await telegram.setMyDescription(t(lang, 'telegram-description'), code);
+    await telegram.setMyShortDescription(t(lang, 'telegram-short-description'), code);
   }
 }
 

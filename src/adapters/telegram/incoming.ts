@@ -15,7 +15,7 @@ export type Incoming =
   /** A command from the table (an unknown one in a private chat is the help). */
   | { kind: 'command'; spec: CommandSpec; argument: string; text: string }
   /** A command that needs an argument, sent without one. */
-  | { kind: 'usage' }
+  | { kind: 'usage'; spec: CommandSpec }
   | { kind: 'inline'; text: string }
   | { kind: 'press'; data: string | undefined }
   | { kind: 'ignore' };
@@ -64,7 +64,7 @@ function readMessage(message: Message, me: UserFromGetMe): Reading {
     // An unknown command gets the help.
     const spec = command.spec ?? findCommand('help');
     if (!spec) return at({ kind: 'ignore' });
-    if (spec.options[0]?.required && command.rest === '') return at({ kind: 'usage' });
+    if (spec.options[0]?.required && command.rest === '') return at({ kind: 'usage', spec });
     return at({ kind: 'command', spec, argument: command.rest, text });
   }
   const question = isPrivate ? text : addressedText(message, text, me);

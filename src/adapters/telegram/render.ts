@@ -1,15 +1,28 @@
 /**
  * Answer → Telegram: HTML parse-mode messages and the inline keyboard under them. Pure functions.
- * Every dynamic string is escaped, and long answers are split into messages of at most
- * MAX_MESSAGE_LENGTH characters, each valid HTML on its own.
+ * An answer is its title in bold (the line that answers), its short text, the dates line and one
+ * line of sources; "More" shows its pages one at a time. Every dynamic string is escaped, and
+ * anything long is split into messages of at most MAX_MESSAGE_LENGTH characters, each valid HTML.
  *
  * @example
  * const [first] = renderTelegram(core.ask('Is Morocco allowed?'));
- * // "<b>🇲🇦 Morocco: dropped from the list</b>\n\nMorocco is not on the 37-country list…"
+ * // "<b>🇲🇦 Morocco — …</b>\n\n…\n\n<i>Reported … · no change known as of May 2026</i>\nSources: <a …>…</a>"
  */
 
-import { type Answer, COLON, type Core, formatDate, type Lang, type Query, type Source } from '../../core/index.js';
-import { actionData, actionsFor } from '../actions.js';
+import { type Answer, type Core, datesLine, type Query } from '../../core/index.js';
+import { t } from '../../i18n/index.js';
+import { type Action, actionData, actionsFor, pageActions } from '../actions.js';
+import {
+  describeSource,
+  type HelpCommand,
+  helpCommands,
+  hiddenSources,
+  isHelp,
+  pageLabel,
+  type SourceView,
+  shownSources,
+  sourcesLabel,
+} from '../frame.js';
 
 /** Telegram's limit after entity parsing; we keep the HTML itself under it, which is stricter. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -17,28 +30,8 @@ export const MAX_MESSAGE_LENGTH = 4096;
 export const MAX_CAPTION_LENGTH = 1024;
 /** Telegram refuses callback data longer than this many bytes. */
 export const MAX_CALLBACK_DATA_BYTES = 64;
-
-const LABELS = {
-  en: {
-    sources: 'Sources',
-    source: 'Source',
-    other: 'Français',
-    map: 'Map',
-    asOf: 'As of',
-    more: (n: number) => `…and ${n} more under “Sources”.`,
-  },
-  fr: {
-    sources: 'Sources',
-    source: 'Source',
-    other: 'English',
-    map: 'Carte',
-    asOf: 'À jour au',
-    more: (n: number) => `…et ${n} de plus sous « Sources ».`,
-  },
-} as const;
-
-/** Sources linked under an answer; the "Sources" button lists them all. Keeps answers to one message. */
-export const INLINE_SOURCES = 3;
+/** Room for a page's text: a page is edited in place, so it must fit one message. */
+const PAGE_TEXT_LENGTH = 3500;
 
 // ── Escaping ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -152,46 +145,92 @@ export function splitMessages(paragraphs: Paragraph[], limit = MAX_MESSAGE_LENGT
 
 // ── Answers ────────────────────────────────────────────────────────────────────────────────────────
 
-function sourceLine(source: Source, lang: Lang): Line {
-  return [
-    { text: '• ' },
-    { text: `${source.publisher}${COLON[lang]}${source.title}`, href: source.url },
-    { text: ` (${formatDate(source.date, 'day', lang)})` },
-  ];
+/** "Sources: A · B · C", each publisher a link; null when the answer has none. */
+function sourcesLine(answer: Answer, sources: readonly SourceView[] = shownSources(answer)): Line | null {
+  if (sources.length === 0) return null;
+  const line: Line = [{ text: `${sourcesLabel(answer.lang)} ` }];
+  for (const [i, s] of sources.entries()) {
+    if (i > 0) line.push({ text: ' · ' });
+    line.push({ text: s.publisher, href: s.url });
+  }
+  return line;
 }
 
-function sourcesParagraph(answer: Answer, limit = answer.sources.length): Paragraph {
-  const hidden = answer.sources.length - limit;
-  return [
-    [{ text: `${LABELS[answer.lang].sources}${COLON[answer.lang].trimEnd()}`, bold: true }],
-    ...answer.sources.slice(0, limit).map((s) => sourceLine(s, answer.lang)),
-    ...(hidden > 0 ? [[{ text: LABELS[answer.lang].more(hidden), italic: true }]] : []),
+/** The dates line (italic) and the sources line, as one closing paragraph; null when neither. */
+function closing(answer: Answer, sources?: readonly SourceView[]): Paragraph | null {
+  const dates = datesLine(answer);
+  const lines: Line[] = [];
+  if (dates) lines.push([{ text: dates, italic: true }]);
+  const links = sourcesLine(answer, sources);
+  if (links) lines.push(links);
+  return lines.length > 0 ? lines : null;
+}
+
+/** The help's list of commands (from the command table), inline mode and the buttons. */
+function helpParagraphs(answer: Answer, bot: string | undefined): Paragraph[] {
+  const { lang } = answer;
+  const commandLine = (c: HelpCommand): Line => [
+    { text: `/${c.name}`, bold: true },
+    { text: ` — ${c.description}` },
+    ...(c.example ? [{ text: ` (${t(lang, 'help-example', { example: `/${c.name} ${c.example}` })})` }] : []),
   ];
+  const paragraphs: Paragraph[] = [
+    [[{ text: t(lang, 'help-commands'), bold: true }], ...helpCommands(lang).map(commandLine)],
+  ];
+  const notes: Line[] = [];
+  if (bot) notes.push([{ text: t(lang, 'help-inline', { bot }) }]);
+  notes.push([{ text: t(lang, 'help-buttons') }]);
+  paragraphs.push(notes);
+  return paragraphs;
+}
+
+export interface TelegramRenderOptions {
+  /** The bot's username, for the help's inline-mode line. */
+  bot?: string | undefined;
+  /** The Query answered: the help adds the list of commands to its answer. */
+  query?: Query;
 }
 
 /**
- * An answer as Telegram HTML messages: headline in bold (flag and status first), body, sources as
- * links, the as-of date; split so each message fits and is valid HTML on its own.
+ * An answer as Telegram HTML: the title in bold (the line that answers), the short text, the dates
+ * line in italics and one line of sources as links; split so each message fits and is valid HTML.
  */
-export function renderTelegram(answer: Answer): string[] {
-  const lang = answer.lang;
-  // A several-country answer opens each country's block with its part of the headline: bold it too.
-  const countryHeads = new Set(answer.intent === 'country_status' ? answer.title.split(' · ') : []);
-  const paragraphs: Paragraph[] = [
-    [[{ text: answer.title, bold: true }]],
-    ...textParagraphs(answer.text, countryHeads),
-  ];
-  if (answer.sources.length > 0) paragraphs.push(sourcesParagraph(answer, INLINE_SOURCES));
-  if (answer.asOf) {
-    paragraphs.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
-  }
+export function renderTelegram(answer: Answer, options: TelegramRenderOptions = {}): string[] {
+  const paragraphs: Paragraph[] = [[[{ text: answer.title, bold: true }]], ...textParagraphs(answer.text)];
+  if (options.query && isHelp(answer, options.query.aspect)) paragraphs.push(...helpParagraphs(answer, options.bot));
+  const end = closing(answer);
+  if (end) paragraphs.push(end);
   return splitMessages(paragraphs);
 }
 
-/** Only the sources of an answer (the "Sources" button). */
+/** One source in full: the publisher and date as the link, then the title when it is known. */
+function sourceEntry(source: SourceView, lang: Answer['lang']): Line {
+  const { label, title } = describeSource(source, lang);
+  return [{ text: '• ' }, { text: label, href: source.url }, ...(title ? [{ text: `: ${title}` }] : [])];
+}
+
+/** The "Sources" view: the sources the short answer did not link to, or a word that all are linked. */
 export function renderSources(answer: Answer): string[] {
   const head: Paragraph = [[{ text: answer.title, bold: true }]];
-  return splitMessages(answer.sources.length > 0 ? [head, sourcesParagraph(answer)] : [head]);
+  const rest = hiddenSources(answer);
+  const body: Paragraph =
+    rest.length > 0
+      ? [[{ text: t(answer.lang, 'sources-rest'), bold: true }], ...rest.map((s) => sourceEntry(s, answer.lang))]
+      : [[{ text: t(answer.lang, 'sources-all-shown'), italic: true }]];
+  return splitMessages([head, body]);
+}
+
+/** Page `index` of an answer's details, as one message (it replaces another in place). */
+export function renderPage(answer: Answer, index: number): string {
+  const page = answer.pages[index] ?? '';
+  const label =
+    answer.pages.length > 1 ? [[[{ text: pageLabel(answer.lang, index, answer.pages.length), italic: true }]]] : [];
+  const paragraphs: Paragraph[] = [
+    [[{ text: clipText(answer.title, 200), bold: true }]],
+    ...textParagraphs(clipText(page, PAGE_TEXT_LENGTH)),
+    ...label,
+  ];
+  return paragraphs.map(paragraphHtml).join('\n\n');
 }
 
 // ── Photo captions (map answers) ───────────────────────────────────────────────────────────────────
@@ -222,28 +261,14 @@ export function clipText(text: string, max: number): string {
 }
 
 /**
- * The caption of a map photo: bold headline, the text, the first source as a link, the as-of date.
- * It fits MAX_CAPTION_LENGTH as Telegram counts it (after entity parsing): only the text is cut, at a
- * break, as plain text before any markup is added, so a cut never lands inside a tag or an entity.
+ * The caption of a map photo: bold title, the text, the dates line, the sources line. It fits
+ * MAX_CAPTION_LENGTH as Telegram counts it (after entity parsing): only the text is cut, at a break,
+ * as plain text before any markup is added, so a cut never lands inside a tag or an entity.
  */
 export function renderCaption(answer: Answer, limit = MAX_CAPTION_LENGTH): string {
-  const lang = answer.lang;
   const head: Paragraph = [[{ text: clipText(answer.title, 200), bold: true }]];
-  const tail: Paragraph[] = [];
-  const [first, ...others] = answer.sources;
-  if (first) {
-    const source: Paragraph = [
-      [
-        { text: `${LABELS[lang].source}${COLON[lang]}` },
-        { text: `${clipText(first.publisher, 60)}${COLON[lang]}${clipText(first.title, 150)}`, href: first.url },
-        { text: ` (${formatDate(first.date, 'day', lang)})` },
-      ],
-    ];
-    if (others.length > 0) source.push([{ text: LABELS[lang].more(others.length), italic: true }]);
-    tail.push(source);
-  }
-  if (answer.asOf)
-    tail.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
+  const end = closing(answer);
+  const tail: Paragraph[] = end ? [end] : [];
   const separators = 2 * (tail.length + 1);
   const room = limit - separators - [head, ...tail].reduce((n, p) => n + visibleLength(p), 0);
   const body = room > 0 ? textParagraphs(clipText(answer.text.trim(), room)) : [];
@@ -261,21 +286,34 @@ export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
 }
 
-/** Choice buttons one a row (country names can be long), the others side by side. */
-export function answerKeyboard(answer: Answer, query: Query, core: Pick<Core, 'encode'>): InlineKeyboard | undefined {
-  const buttons = actionsFor(answer, query)
+function buttonsOf(actions: readonly Action[], core: Pick<Core, 'encode'>) {
+  return actions
     .map((action) => ({
       kind: action.kind,
       text: action.emoji ? `${action.emoji} ${action.label}` : action.label,
       callback_data: actionData(action, core),
     }))
     .filter((b) => Buffer.byteLength(b.callback_data) <= MAX_CALLBACK_DATA_BYTES);
+}
+
+/** Choice buttons one a row (country names can be long), the others side by side. */
+export function answerKeyboard(answer: Answer, query: Query, core: Pick<Core, 'encode'>): InlineKeyboard | undefined {
+  const buttons = buttonsOf(actionsFor(answer, query), core);
   const choices = buttons
     .filter((b) => b.kind === 'choice')
     .map(({ text, callback_data }) => [{ text, callback_data }]);
   const others = buttons.filter((b) => b.kind !== 'choice').map(({ text, callback_data }) => ({ text, callback_data }));
   const rows = [...choices, ...(others.length > 0 ? [others] : [])];
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** ◀ ▶ under page `index` of an answer's details. */
+export function pageKeyboard(answer: Answer, query: Query, index: number, core: Pick<Core, 'encode'>): InlineKeyboard {
+  const row = buttonsOf(pageActions(answer, query, index), core).map(({ text, callback_data }) => ({
+    text,
+    callback_data,
+  }));
+  return { inline_keyboard: row.length > 0 ? [row] : [] };
 }
 
 /** Telegram HTML reduced to the text a user would see: the fallback when Telegram refuses the markup. */

@@ -27,10 +27,13 @@ export interface TelegramReply {
   keyboard: InlineKeyboard | undefined;
 }
 
-/** The renderer the answer cache stores for Telegram. */
-export function telegramRender(core: Pick<Core, 'encode'>): Render<TelegramReply> {
+/**
+ * The renderer the answer cache stores for Telegram. `bot` gives the bot's username once known (the
+ * help's line on inline mode names it).
+ */
+export function telegramRender(core: Pick<Core, 'encode'>, bot?: () => string | undefined): Render<TelegramReply> {
   return (answer: Answer, query: Query) => ({
-    messages: query.aspect === 'sources' ? renderSources(answer) : renderTelegram(answer),
+    messages: query.aspect === 'sources' ? renderSources(answer) : renderTelegram(answer, { query, bot: bot?.() }),
     caption: answer.map ? renderCaption(answer) : undefined,
     keyboard: answerKeyboard(answer, query, core),
   });

@@ -10,7 +10,7 @@ import type { Logger } from '../../infra/log.js';
 import { retry } from '../../infra/retry.js';
 import type { Answers } from '../../service/answers.js';
 import { type BotContext, explain, isTransient } from './api.js';
-import { createTelegramBot, registerCommands } from './bot.js';
+import { createTelegramBot, registerCommands, registerProfile } from './bot.js';
 import { startPolling } from './polling.js';
 import { startWebhook } from './webhook.js';
 
@@ -55,6 +55,9 @@ export async function startTelegram(options: StartOptions): Promise<TelegramHand
   bot.botInfo = await persist('getMe', () => bot.telegram.getMe());
   await registerCommands(bot.telegram).catch((error: unknown) =>
     log.warn({ err: error }, 'telegram: could not register the command menu'),
+  );
+  await registerProfile(bot.telegram).catch((error: unknown) =>
+    log.warn({ err: error }, 'telegram: could not set the bot description'),
   );
   if (config.TELEGRAM_WEBHOOK_URL) return startWebhook(bot, config, log, persist, options.http);
   return startPolling(bot, log, persist);

@@ -7,14 +7,16 @@ import { findCommand } from '../../../../commands/table.js';
 import { langOfLocale } from '../../../core/index.js';
 import type { Answers } from '../../../service/answers.js';
 import { HIDE_OPTION } from '../commands.js';
+import type { CommandMentions } from '../mentions.js';
 import { renderDiscord } from '../render.js';
 import type { Answered, InteractionReply } from '../reply.js';
-import { PLATFORM, speakerOf, withMap } from './answering.js';
+import { finish, PLATFORM, speakerOf } from './answering.js';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
   reply: InteractionReply,
   answers: Answers,
+  mentions?: CommandMentions,
 ): Promise<Answered> {
   const spec = findCommand(interaction.commandName);
   if (!spec)
@@ -25,5 +27,5 @@ export async function handleCommand(
   const hidden = spec.intent === 'reset' || interaction.options.getBoolean(HIDE_OPTION) === true;
   const hint = langOfLocale(interaction.locale);
   const work = answers.command(PLATFORM, speakerOf(interaction), spec.intent, argument, hint, renderDiscord);
-  return reply.send(withMap(answers, work), hidden ? 'ephemeral' : 'public');
+  return reply.send(finish(answers, work, mentions), hidden ? 'ephemeral' : 'public');
 }

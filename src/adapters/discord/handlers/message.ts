@@ -5,9 +5,10 @@
 import type { Message } from 'discord.js';
 import { type Lang, langOfLocale } from '../../../core/index.js';
 import type { Answers } from '../../../service/answers.js';
+import type { CommandMentions } from '../mentions.js';
 import { renderDiscord } from '../render.js';
 import type { Answered, MessageReply } from '../reply.js';
-import { PLATFORM, withMap } from './answering.js';
+import { finish, PLATFORM } from './answering.js';
 
 /** The question in a message meant for the bot, its mentions removed; undefined for any other message. */
 export function questionOf(message: Message): string | undefined {
@@ -27,8 +28,9 @@ export async function handleMessage(
   question: string,
   reply: MessageReply,
   answers: Answers,
+  mentions?: CommandMentions,
 ): Promise<Answered> {
   const speaker = { chat: message.channelId, user: message.author.id };
   const work = answers.ask(PLATFORM, speaker, question, hintOf(message), renderDiscord);
-  return reply.send(withMap(answers, work));
+  return reply.send(finish(answers, work, mentions));
 }

@@ -1,25 +1,31 @@
 /**
- * Inline mode (`@bot morocco` in any chat): country cards for the countries named or suggested, NSO
- * topic cards for NSO, the lists; each card is an answer the user can post. Stateless: inline
- * queries belong to no conversation.
+ * Inline mode (`@bot morocco` in any chat): short cards for the countries named or suggested, the
+ * NSO topics, the lists. Each card shows the answer's title and one line; sent, it is the short
+ * answer (title, text, dates, sources line) with a button to open the private chat with the bot.
+ * A name that is no country gets no sendable card, only the button to ask in private. Stateless:
+ * inline queries belong to no conversation.
  */
 import type { Context } from 'telegraf';
 import type { InlineQueryResult } from 'telegraf/types';
-import { type Answer, type Query, queryOf, TOPICS } from '../../../core/index.js';
+import { type Answer, type Lang, type Query, queryOf, TOPICS } from '../../../core/index.js';
+import { t } from '../../../i18n/index.js';
 import type { Answers, Render } from '../../../service/answers.js';
-import { renderNotice } from '../render.js';
 import type { TelegramReply } from '../send.js';
 import { stateOf } from '../state.js';
 
 const MAX_INLINE_RESULTS = 50;
 const INLINE_CACHE_SECONDS = 300;
 const SUGGESTED_COUNTRIES = 10;
+/** The `/start` parameter of the chat a card's button opens. */
+export const INLINE_START_PARAMETER = 'inline';
+const MAX_DESCRIPTION = 120;
 
 export function onInlineQuery(answers: Answers, render: Render<TelegramReply>, platform: string) {
   return async (ctx: Context): Promise<void> => {
     const { incoming, hint } = stateOf(ctx);
     if (incoming.kind !== 'inline') return;
     const asked = answers.core.understand(incoming.text, { hint });
+    const bot = ctx.botInfo?.username;
     const results: InlineQueryResult[] = [];
     const seen = new Set<string>();
     for (const query of candidates(answers, asked, incoming.text)) {
@@ -28,17 +34,25 @@ export function onInlineQuery(answers: Answers, render: Render<TelegramReply>, p
       const first = rendered.messages[0];
       if (seen.has(id) || first === undefined) continue;
       seen.add(id);
-      results.push(card(id, answer, first));
+      results.push(card(id, answer, first, bot));
     }
-    if (results.length === 0) {
+    // Something the bot answers but offers no card for (the sources, the help): that answer.
+    if (results.length === 0 && sendable(asked)) {
       const { answer, rendered } = await answers.answer(platform, asked, render);
-      results.push(card('answer', answer, rendered.messages[0] ?? renderNotice(answer.title)));
+      const first = rendered.messages[0];
+      if (first !== undefined) results.push(card('answer', answer, first, bot));
     }
     await ctx.answerInlineQuery(results.slice(0, MAX_INLINE_RESULTS), {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: true,
+      button: { text: t(asked.lang, 'inline-open-chat'), start_parameter: INLINE_START_PARAMETER },
     });
   };
+}
+
+/** An answer worth posting as it is: not "I did not understand", not a name that is no country. */
+function sendable(query: Query): boolean {
+  return query.intent !== 'unknown' && query.unknownWord === undefined;
 }
 
 /** The cards worth offering for what was typed. */
@@ -59,18 +73,28 @@ function candidates(answers: Answers, asked: Query, text: string): Query[] {
   return list;
 }
 
-function card(id: string, answer: Answer, html: string): InlineQueryResult {
+/** The private chat with the bot, opened on `/start inline`. */
+export function chatLink(bot: string): string {
+  return `https://t.me/${encodeURIComponent(bot)}?start=${INLINE_START_PARAMETER}`;
+}
+
+function card(id: string, answer: Answer, html: string, bot: string | undefined): InlineQueryResult {
   return {
     type: 'article',
     id,
     title: answer.title,
     description: summary(answer),
     input_message_content: { message_text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    ...(bot ? { reply_markup: { inline_keyboard: [[{ text: openChat(answer.lang), url: chatLink(bot) }]] } } : {}),
   };
 }
 
-/** The first line of the body, short enough for an inline card. */
+function openChat(lang: Lang): string {
+  return t(lang, 'inline-open-chat');
+}
+
+/** The first line of the short text, short enough for an inline card. */
 function summary(answer: Answer): string {
   const line = answer.text.split('\n').find((l) => l.trim() !== '' && l !== answer.title) ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
 }

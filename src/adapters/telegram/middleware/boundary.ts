@@ -4,10 +4,10 @@
  * again. A chat that blocked the bot (403) is only noted.
  */
 import type { Context } from 'telegraf';
+import { t } from '../../../i18n/index.js';
 import type { Logger } from '../../../infra/log.js';
 import type { Answers } from '../../../service/answers.js';
 import { isTelegramError } from '../api.js';
-import { PHRASES } from '../phrases.js';
 import { renderNotice } from '../render.js';
 import { acknowledge } from '../send.js';
 import { stateOf } from '../state.js';
@@ -22,7 +22,7 @@ export function errorBoundary(answers: Answers, log: Logger, platform: string) {
     }
     answers.failed(platform);
     updateLog.error({ err: error }, 'telegram: handler failed');
-    const sorry = PHRASES[state.hint ?? 'en'].sorry;
+    const sorry = t(state.hint ?? 'en', 'notice-error');
     try {
       if (ctx.callbackQuery && !state.acknowledged) await acknowledge(ctx, sorry);
       else if (ctx.chat && state.incoming?.kind !== 'ignore') {

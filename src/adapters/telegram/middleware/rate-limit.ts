@@ -4,7 +4,7 @@
  * (a message, an alert on a button, an empty inline answer), then silence until the window ends.
  */
 import type { Context, MiddlewareFn } from 'telegraf';
-import { RATE_NOTICE } from '../../../infra/rate-limit.js';
+import { t } from '../../../i18n/index.js';
 import type { Answers, LimitKind } from '../../../service/answers.js';
 import { renderNotice } from '../render.js';
 import { acknowledge, sendMessages } from '../send.js';
@@ -18,9 +18,10 @@ export function rateLimit(answers: Answers, platform: string): MiddlewareFn<Cont
     const verdict = await answers.allow(platform, ctx.from.id, kind);
     if (verdict === 'allow') return next();
     log.info({ verdict, kind }, 'rate limited');
-    if (incoming.kind === 'press') await acknowledge(ctx, RATE_NOTICE[hint]);
+    if (incoming.kind === 'press') await acknowledge(ctx, t(hint, 'notice-rate-limited'));
     // Not cached: the user may ask again as soon as the minute is over.
     else if (incoming.kind === 'inline') await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
-    else if (verdict === 'notice') await sendMessages(ctx, [renderNotice(RATE_NOTICE[hint])], undefined, replyTo);
+    else if (verdict === 'notice')
+      await sendMessages(ctx, [renderNotice(t(hint, 'notice-rate-limited'))], undefined, replyTo);
   };
 }
