@@ -7,9 +7,10 @@ import { pino } from 'pino';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { deployDiscordCommands } from '../commands/deploy-discord.js';
+import { COMMANDS } from '../commands/table.js';
 import { type DiscordBot, type DiscordOptions, startDiscord } from '../src/adapters/discord/bot.js';
 import { escapeText, NSO_COLOUR, STATUS_COLOUR } from '../src/adapters/discord/render.js';
-import { type Core, createCore, type Query, TOPIC_TITLE } from '../src/core/index.js';
+import { type Core, createCore, type Lang, type Query, queryOf, TOPIC_TITLE } from '../src/core/index.js';
 import { createCache } from '../src/infra/cache.js';
 import { createMemoryCounter } from '../src/infra/counter.js';
 import type { Logger } from '../src/infra/log.js';
@@ -24,6 +25,7 @@ const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferReply: 5, update: 7, autocomplete: 8 } as const;
 
 const kb = loadKnowledge();
+const moroccoIn = (lang: Lang) => queryOf('country_status', lang, { countries: ['MA'] });
 const core: Core = createCore(kb);
 /** One renderer for the file: each map is drawn once, whichever test asks first. */
 const maps = createMapRenderer(kb);
@@ -153,9 +155,10 @@ describe('Discord bot against a local Discord', () => {
     expect(embed.title).toContain('🇲🇦 Morocco');
     expect(embed.title).toContain('dropped from the list');
     expect(embed.color).toBe(STATUS_COLOUR.removed);
-    expect(embed.fields[0].name).toBe('Sources');
-    expect(embed.fields[0].value).toMatch(/\[.+\]\(https:\/\//);
-    expect(embed.footer.text).toMatch(/^As of \d{4}-\d{2}-\d{2}$/);
+    // No fields, no footer: the text, then one line of sources as links.
+    expect(embed.fields).toBeUndefined();
+    expect(embed.footer).toBeUndefined();
+    expect(embed.description.split('\n').at(-1)).toMatch(/^Sources: \[[^\]]+\]\(https:\/\/[^)]+\)/);
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(call.body.data.flags ?? 0).toBe(0);
     expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'More', 'Français', 'Map']);
@@ -283,37 +286,54 @@ describe('Discord bot against a local Discord', () => {
     expect(embedOf(await ask('why?', grace)).description).not.toMatch(/Morocco: dropped/);
   });
 
-  test('the language button switches the answer to French in place; the sources button answers privately', async () => {
+  test('the language button shows the French answer to the presser alone; the sources button lists the rest privately', async () => {
     const { call } = await command('allowed', { country: 'Morocco' });
     const shown = fake.messageObject(fake.channelId, call.body.data);
     for (const b of buttonsOf(call)) expect(b.custom_id.length).toBeLessThanOrEqual(100);
 
     const switched = fake.click(buttonLabelled(call, 'Français').custom_id, shown);
-    const update = await fake.waitFor(fake.callbackOf(switched.id));
-    expect(update.body.type).toBe(CALLBACK.update);
-    expect(embedOf(update).title).toMatch(/^🇲🇦 Maroc\b.*retiré de la liste/);
-    expect(buttonsOf(update).map((b) => b.label)).toEqual(['Sources', 'Plus', 'English', 'Carte']);
-    expect(update.body.data.allowed_mentions.parse).toEqual([]);
+    const french = await fake.waitFor(fake.callbackOf(switched.id));
+    // A new reply only the presser sees: the public answer is not touched.
+    expect(french.body.type).toBe(CALLBACK.reply);
+    expect(french.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(french).title).toBe(escapeText(core.answer(moroccoIn('fr')).title));
+    expect(buttonsOf(french).map((b) => b.label)).toEqual(['Sources', 'Plus', 'English', 'Carte']);
+    expect(french.body.data.allowed_mentions.parse).toEqual([]);
+    expect(fake.calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    // Pressed again on that private reply, the language changes it in place.
+    const back = fake.click(
+      buttonLabelled(french, 'English').custom_id,
+      fake.messageObject(fake.channelId, french.body.data),
+    );
+    const english = await fake.waitFor(fake.callbackOf(back.id));
+    expect(english.body.type).toBe(CALLBACK.update);
+    expect(embedOf(english).title).toBe(embedOf(call).title);
 
     const sources = fake.click(buttonLabelled(call, 'Sources').custom_id, shown);
     const listed = await fake.waitFor(fake.callbackOf(sources.id));
     expect(listed.body.type).toBe(CALLBACK.reply);
     expect(listed.body.data.flags).toBe(EPHEMERAL);
     expect(embedOf(listed).title).toMatch(/^Sources: 🇲🇦 Morocco/);
-    expect(embedOf(listed).fields[0].value).toContain('https://');
+    // What the embed already links is not repeated: the view lists the others, or says all are linked.
+    const answer = core.answer(moroccoIn('en'));
+    const linked = embedOf(call).description.split('\n').at(-1) as string;
+    const view = embedOf(listed).description as string;
+    if (answer.sources.length > 3) {
+      for (const s of answer.sources.slice(3)) expect(view).toContain(s.publisher);
+      for (const s of answer.sources.slice(0, 3)) expect(linked).toContain(s.publisher);
+      expect(view).not.toContain(answer.sources[0]?.url.replace(/[()]/g, '') ?? '');
+    } else expect(view).toBe('*All the sources of this answer are linked under it\\.*');
   });
 
-  test('the More button adds the longer answer under a public answer, in public', async () => {
+  test('a page the answer does not have is an expired button', async () => {
     const { call } = await command('allowed', { country: 'Morocco' });
-    const pressed = fake.click(
-      buttonLabelled(call, 'More').custom_id,
-      fake.messageObject(fake.channelId, call.body.data),
-    );
-    const more = await fake.waitFor(fake.callbackOf(pressed.id));
-    expect(more.body.type).toBe(CALLBACK.reply);
-    expect(more.body.data.flags ?? 0).toBe(0);
-    expect(embedOf(more).title).toContain('Morocco');
-    expect(embedOf(more).description.length).toBeGreaterThan(embedOf(call).description.length);
+    const pages = core.answer(moroccoIn('en')).pages.length;
+    const forged = `cx:m${pages}:${core.encode(moroccoIn('en'))}`;
+    const pressed = fake.click(forged, fake.messageObject(fake.channelId, call.body.data));
+    const notice = await fake.waitFor(fake.callbackOf(pressed.id));
+    expect(notice.body.data.content).toBe('This button has expired: please ask again.');
+    expect(notice.body.data.flags).toBe(EPHEMERAL);
   });
 
   test('forged or old button ids each get one private "expired" notice and nothing else', async () => {
@@ -375,11 +395,9 @@ describe('Discord bot against a local Discord', () => {
     expect(messageErrors(call.body.data)).toEqual([]);
     expect(buttonsOf(call).map((b) => b.label)).toEqual(['Sources', 'Français']);
 
-    // The language button swaps the message for the French map, its attachment replaced.
-    const switched = fake.click(
-      buttonLabelled(call, 'Français').custom_id,
-      fake.messageObject(fake.channelId, call.body.data),
-    );
+    // The language button on a private answer swaps it for the French map, its attachment replaced.
+    const hidden = { ...call.body.data, flags: EPHEMERAL };
+    const switched = fake.click(buttonLabelled(call, 'Français').custom_id, fake.messageObject(fake.channelId, hidden));
     const update = await fake.waitFor(fake.callbackOf(switched.id));
     expect(update.status).toBe(204);
     expect(update.body.type).toBe(CALLBACK.update);
@@ -392,14 +410,26 @@ describe('Discord bot against a local Discord', () => {
     const { call } = await command('allowed', { country: 'Morocco' });
     const mapButton = buttonLabelled(call, 'Map');
     expect(mapButton.custom_id).toBe('cx:p:1.m.en..world.MA.');
-    const clicked = fake.click(mapButton.custom_id, fake.messageObject(fake.channelId, call.body.data));
+    const answer = fake.messageObject(fake.channelId, call.body.data);
+    const clicked = fake.click(mapButton.custom_id, answer);
     const reply = await fake.waitFor(fake.callbackOf(clicked.id));
     expect(reply.status).toBe(204);
     expect(reply.body.type).toBe(CALLBACK.reply);
     expect(reply.body.data.flags ?? 0).toBe(0);
     mapOf(reply, { lang: 'en', focus: 'MA' });
-    expect(embedOf(reply).title).toMatch(/^🇲🇦 Morocco: dropped from the list/);
+    expect(embedOf(reply).title).toBe(escapeText(core.answer(queryOf('map', 'en', { countries: ['MA'] })).title));
     expect(reply.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    // The same answer's Map, pressed again (by anyone): a short private notice, no second picture.
+    const again = fake.click(mapButton.custom_id, answer, { user: fake.newUser('henry') });
+    const notice = await fake.waitFor(fake.callbackOf(again.id));
+    expect(notice.body.data.flags).toBe(EPHEMERAL);
+    expect(notice.body.data.content).toBe('The map of this answer is already in the chat.');
+    expect(notice.attachments ?? []).toHaveLength(0);
+    // Another answer's Map still sends its own.
+    const other = await command('allowed', { country: 'Morocco' });
+    const elsewhere = fake.click(mapButton.custom_id, fake.messageObject(fake.channelId, other.call.body.data));
+    mapOf(await fake.waitFor(fake.callbackOf(elsewhere.id)), { lang: 'en', focus: 'MA' });
   });
 
   test('the Map button under a private answer replies privately', async () => {
@@ -474,6 +504,97 @@ class SlowAnswers extends Answers {
   }
 }
 
+/** The core, with the NSO overview's details in three pages (whatever the core gives today). */
+const paged: Core = {
+  ...core,
+  answer: (query) => {
+    const answer = core.answer(query);
+    if (answer.intent !== 'nso') return answer;
+    const pages = ['**2019**: first page <@123>', 'Second page, with [a link](https://evil.example)', 'Third page'];
+    return { ...answer, pages, details: pages.join('\n\n') };
+  },
+};
+
+describe('Discord pages and help', () => {
+  let fake: DiscordFake;
+  let bot: DiscordBot;
+
+  beforeAll(async () => {
+    fake = await DiscordFake.start();
+    // Deployed before the bot starts, as in production: their ids are fetched at ready.
+    await deployDiscordCommands({ DISCORD_TOKEN: 't', DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: undefined });
+    const answers = new Answers(paged, createCache({ namespace: `test-${Math.random()}`, ttlMs: 60_000 }), { maps });
+    bot = await startBot(fake, answers, capturingLogger([]));
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  test('More shows the first page to the presser alone; ◀ ▶ page through it in place, ◀ goes back', async () => {
+    const { id } = fake.command('nso', {});
+    const call = await fake.waitFor(fake.callbackOf(id));
+    const answer = paged.answer(queryOf('nso', 'en', { topic: 'overview' }));
+    expect(answer.pages.length).toBe(3);
+    const pressed = fake.click(
+      buttonLabelled(call, 'More').custom_id,
+      fake.messageObject(fake.channelId, call.body.data),
+    );
+    const first = await fake.waitFor(fake.callbackOf(pressed.id));
+    expect(first.body.type).toBe(CALLBACK.reply);
+    expect(first.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(first).title).toBe(embedOf(call).title);
+    expect(embedOf(first).description).toBe(escapeText(answer.pages[0]?.trim() ?? ''));
+    const labels = buttonsOf(first).map((b) => b.label);
+    expect(labels[0]).toBe('◀ Short answer');
+    {
+      expect(labels).toEqual(['◀ Short answer', '▶']);
+      expect(embedOf(first).footer.text).toBe(`Page 1 of ${answer.pages.length}`);
+      const next = fake.click(
+        buttonLabelled(first, '▶').custom_id,
+        fake.messageObject(fake.channelId, first.body.data),
+      );
+      const second = await fake.waitFor(fake.callbackOf(next.id));
+      expect(second.body.type).toBe(CALLBACK.update);
+      expect(embedOf(second).description).toBe(escapeText(answer.pages[1]?.trim() ?? ''));
+      expect(embedOf(second).footer.text).toBe(`Page 2 of ${answer.pages.length}`);
+      expect(buttonsOf(second).map((b) => b.label)[0]).toBe('◀');
+    }
+    const back = fake.click(
+      buttonLabelled(first, '◀ Short answer').custom_id,
+      fake.messageObject(fake.channelId, first.body.data),
+    );
+    const short = await fake.waitFor(fake.callbackOf(back.id));
+    expect(short.body.type).toBe(CALLBACK.update);
+    expect(embedOf(short).description).toBe(embedOf(call).description);
+    // The public answer was never edited.
+    expect(fake.calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+
+  test('/help lists every command of the table as a clickable mention, with an example, and the hide option', async () => {
+    const { id } = fake.command('help', {});
+    const call = await fake.waitFor(fake.callbackOf(id));
+    const description = embedOf(call).description as string;
+    const registered = fake.commands.get('global') ?? [];
+    expect(registered.length).toBe(COMMANDS.length);
+    for (const c of registered) expect(description).toContain(`</${c.name}:${c.id}>`);
+    expect(description).toContain('(e.g. /allowed country:Morocco)');
+    expect(description).toContain('Add hide:True to a command and only you see the answer.');
+    expect(description).not.toContain('@');
+    const french = fake.command('help', {}, { locale: 'fr' });
+    const fr = embedOf(await fake.waitFor(fake.callbackOf(french.id))).description as string;
+    expect(fr).toContain('(ex. /allowed country:Maroc)');
+    expect(fr).toContain(`</nso:${registered.find((c) => c.name === 'nso')?.id}>`);
+  });
+
+  test('a help asked in a message mentions the commands too', async () => {
+    const { id } = fake.message(`<@${fake.applicationId}> help`, { mentionBot: true });
+    const reply = await fake.waitFor(fake.replyTo(id));
+    expect(embedOf(reply).description).toMatch(/<\/allowed:\d+> — /);
+  });
+});
+
 describe('Discord bot with a slow answer cache', () => {
   let fake: DiscordFake;
   let bot: DiscordBot;
@@ -492,7 +613,8 @@ describe('Discord bot with a slow answer cache', () => {
     const sent = fake.command('allowed', { country: 'Spain' });
     await fake.waitFor(fake.callbackOf(sent.id));
     const call = await fake.waitFor(fake.editOf(sent.token));
-    const message = fake.messageObject(fake.channelId, call.body);
+    // On a reply only the presser sees, the language button updates it in place.
+    const message = fake.messageObject(fake.channelId, { ...call.body, flags: EPHEMERAL });
     const click = fake.click(buttonLabelled(call, 'Français').custom_id, message);
     expect((await fake.waitFor(fake.callbackOf(click.id))).body.type).toBe(6); // deferUpdate
     fake.fail(fake.editOf(click.token), { status: 500, times: 4 });
