@@ -2,7 +2,8 @@
  * Inline mode (`@bot morocco` in any chat): short cards for the countries named or suggested, the
  * NSO topics, the lists. Each card shows the answer's title and one line; sent, it is the short
  * answer (title, text, dates, sources line) with a button to open the private chat with the bot.
- * A name that is no country gets no sendable card, only the button to ask in private. Stateless:
+ * Anything else (a name that is no country, a question with no card) gets no sendable result, only
+ * the button to ask in the private chat. Stateless:
  * inline queries belong to no conversation.
  */
 import type { Context } from 'telegraf';
@@ -36,23 +37,12 @@ export function onInlineQuery(answers: Answers, render: Render<TelegramReply>, p
       seen.add(id);
       results.push(card(id, answer, first, bot));
     }
-    // Something the bot answers but offers no card for (the sources, the help): that answer.
-    if (results.length === 0 && sendable(asked)) {
-      const { answer, rendered } = await answers.answer(platform, asked, render);
-      const first = rendered.messages[0];
-      if (first !== undefined) results.push(card('answer', answer, first, bot));
-    }
     await ctx.answerInlineQuery(results.slice(0, MAX_INLINE_RESULTS), {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: true,
       button: { text: t(asked.lang, 'inline-open-chat'), start_parameter: INLINE_START_PARAMETER },
     });
   };
-}
-
-/** An answer worth posting as it is: not "I did not understand", not a name that is no country. */
-function sendable(query: Query): boolean {
-  return query.intent !== 'unknown' && query.unknownWord === undefined;
 }
 
 /** The cards worth offering for what was typed. */
