@@ -92,7 +92,7 @@ describe('world map', () => {
     expect(en).toContain('On the list (37)');
     expect(fr).toContain('Sur la liste (37)');
     expect(en).toContain('Named as removed (4): Morocco, United Arab Emirates, Saudi Arabia, Mexico');
-    expect(fr).toContain('Cités comme retirés (4) : Maroc, Émirats arabes unis, Arabie saoudite, Mexique');
+    expect(fr).toContain('Cités comme retirés (4)\u00a0: Maroc, Émirats arabes unis, Arabie saoudite, Mexique');
     expect(en).toContain('>Israel<');
     expect(fr).toContain('>Israël<');
     const titles = (svg: string) => svg.match(/<text[^>]*font-weight="700"[^>]*>([^<]*)</)?.[1];

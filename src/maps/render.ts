@@ -12,7 +12,7 @@ import type { Knowledge, Lang } from '../knowledge/schema.js';
 import { hasShape, loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
 import { type Drawn, drawShapes } from './draw.js';
 import { type MapLayout, mapLayout, type Region } from './layout.js';
-import { escapeXml, FOCUS_STATUS, fill, formatDate, MAP_TEXT, REGION_NAME, textWidth } from './text.js';
+import { escapeXml, FOCUS_STATUS, formatDate, mapText, REGION_NAME, textWidth } from './text.js';
 
 export type MapKnowledge = Pick<Knowledge, 'exportList' | 'names' | 'version'>;
 
@@ -134,7 +134,7 @@ function israelLabel(layout: MapLayout, drawn: CodedDrawn[], lang: Lang, size: n
   const anchor = anchorOf(layout, 'IL');
   if (!anchor || shapes.length === 0) return '';
   const { map } = layout;
-  const label = MAP_TEXT.israel[lang];
+  const label = mapText(lang, 'map-israel');
   const labelWidth = textWidth(label, size, true);
   const y = anchor[1] + size * 0.35;
   if (y - size < map.y + 2 || y > map.y + map.height - 4) return '';
@@ -213,12 +213,12 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
   out.push(...panelClose(layout));
 
   // Header.
-  const titleText = MAP_TEXT.title[lang];
+  const titleText = mapText(lang, 'map-title');
   const regionText = region === 'world' ? '' : ` · ${REGION_NAME[region][lang]}`;
   const fullTitle = titleText + regionText;
   const titleSize = fitSize(fullTitle, width - 2 * map.x, 28, 18, true);
   out.push(text(map.x, 44, fullTitle, titleSize, { bold: true }));
-  const subtitle = fill(MAP_TEXT.subtitle[lang], {
+  const subtitle = mapText(lang, 'map-subtitle', {
     date: formatDate(kb.exportList.reportedOn, lang),
     from: kb.exportList.previousCount,
     to: kb.exportList.listed.length,
@@ -231,16 +231,16 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     {
       swatch: 'box',
       color: MAP_COLORS.listed,
-      label: fill(MAP_TEXT.legendListed[lang], { n: kb.exportList.listed.length }),
+      label: mapText(lang, 'map-legend-listed', { n: kb.exportList.listed.length }),
     },
     {
       swatch: 'box',
       color: MAP_COLORS.removed,
-      label: fill(MAP_TEXT.legendRemoved[lang], { n: kb.exportList.removed.length, names: removedNames }),
+      label: mapText(lang, 'map-legend-removed', { n: kb.exportList.removed.length, names: removedNames }),
     },
-    { swatch: 'box', color: MAP_COLORS.not_listed, label: MAP_TEXT.legendOther[lang] },
-    { swatch: 'box', color: MAP_COLORS.domestic, label: MAP_TEXT.legendDomestic[lang] },
-    { swatch: 'dot', color: MAP_COLORS.listed, label: MAP_TEXT.legendSmall[lang] },
+    { swatch: 'box', color: MAP_COLORS.not_listed, label: mapText(lang, 'map-legend-other') },
+    { swatch: 'box', color: MAP_COLORS.domestic, label: mapText(lang, 'map-legend-domestic') },
+    { swatch: 'dot', color: MAP_COLORS.listed, label: mapText(lang, 'map-legend-small') },
   ];
   const legendSize = 15;
   let x = map.x;
@@ -260,7 +260,7 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     x += itemWidth + 28;
   }
   out.push(
-    text(map.x, layout.height - 16, fill(MAP_TEXT.footer[lang], { by: kb.exportList.reportedBy }), 12.5, {
+    text(map.x, layout.height - 16, mapText(lang, 'map-footer', { by: kb.exportList.reportedBy }), 12.5, {
       color: MAP_COLORS.mutedText,
     }),
   );
@@ -301,10 +301,10 @@ function renderFocusSvg(kb: MapKnowledge, lang: Lang, focus: string): string {
 
   const name = kb.names[code]?.display[lang] ?? code;
   out.push(text(map.x, 40, name, fitSize(name, width - 2 * map.x - 40, 26, 16, true), { bold: true }));
-  const phrase = fill(FOCUS_STATUS[status][lang], { n: kb.exportList.listed.length });
+  const phrase = mapText(lang, FOCUS_STATUS[status], { n: kb.exportList.listed.length });
   out.push(`<rect x="${map.x}" y="${53}" width="16" height="13" rx="3" fill="${highlight}"/>`);
   out.push(text(map.x + 24, 65, phrase, fitSize(phrase, width - 2 * map.x - 24, 16, 12)));
-  const footer = fill(MAP_TEXT.focusFooter[lang], { date: formatDate(kb.exportList.reportedOn, lang) });
+  const footer = mapText(lang, 'map-focus-footer', { date: formatDate(kb.exportList.reportedOn, lang) });
   out.push(text(map.x, layout.height - 14, footer, 12.5, { color: MAP_COLORS.mutedText }));
   out.push('</svg>');
   return out.join('\n');

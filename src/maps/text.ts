@@ -1,60 +1,30 @@
 /**
- * The map's own words in English and French, the report date, and a rough text-width estimate for
- * the Inter font (the SVG is laid out before resvg measures anything).
+ * The map's own words (from locales/<lang>/maps.ftl), the report date, and a rough text-width estimate
+ * for the Inter font (the SVG is laid out before resvg measures anything).
  */
-import { formatDate as formatCoreDate } from '../core/i18n.js';
 import type { Status } from '../core/types.js';
+import { formatDate as formatI18nDate, t } from '../i18n/index.js';
 import type { Lang } from '../knowledge/schema.js';
 
-type Phrase = Record<Lang, string>;
-
-export const MAP_TEXT = {
-  title: {
-    en: 'Countries Israeli firms may sell offensive cyber tools to',
-    fr: 'Pays auxquels les firmes israéliennes peuvent vendre des outils cyber offensifs',
-  },
-  /** `{date}`, `{from}`, `{to}` are filled in. */
-  subtitle: {
-    en: 'Reported {date}: the list was cut from {from} to {to} countries. Each sale still needs an export licence.',
-    fr: 'Révélé le {date} : la liste est passée de {from} à {to} pays. Chaque vente reste soumise à une licence d’exportation.',
-  },
-  legendListed: { en: 'On the list ({n})', fr: 'Sur la liste ({n})' },
-  legendRemoved: { en: 'Named as removed ({n}): {names}', fr: 'Cités comme retirés ({n}) : {names}' },
-  legendOther: { en: 'Not on the list', fr: 'Hors liste' },
-  legendDomestic: { en: 'Israel (exporting country)', fr: 'Israël (pays exportateur)' },
-  legendSmall: { en: 'Small country on the list', fr: 'Petit pays de la liste' },
-  israel: { en: 'Israel', fr: 'Israël' },
-  footer: {
-    en: 'Sources: {by} report and its press reprints · Borders: Natural Earth',
-    fr: 'Sources : article de {by} et ses reprises · Frontières : Natural Earth',
-  },
-  focusFooter: {
-    en: 'List reported {date} · Borders: Natural Earth',
-    fr: 'Liste révélée le {date} · Frontières : Natural Earth',
-  },
-} satisfies Record<string, Phrase>;
+/** A phrase of the map (locales/<lang>/maps.ftl). */
+export function mapText(lang: Lang, id: string, args?: Record<string, string | number>): string {
+  return t(lang, id, args);
+}
 
 /** Region names: the same as in the bot's answers and menus. */
 export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
 
-/** What a focus map says about its country, after the name. */
-export const FOCUS_STATUS: Record<Status, Phrase> = {
-  listed: { en: 'On the list of {n} countries', fr: 'Sur la liste des {n} pays' },
-  removed: {
-    en: 'Not on the list: named as removed from it',
-    fr: 'Absent de la liste : cité parmi les pays retirés',
-  },
-  not_listed: { en: 'Not on the list of {n} countries', fr: 'Absent de la liste des {n} pays' },
-  domestic: { en: 'The exporting country', fr: 'Le pays exportateur' },
+/** The phrase of what a locator map says about its country, after the name. */
+export const FOCUS_STATUS: Record<Status, string> = {
+  listed: 'map-focus-listed',
+  removed: 'map-focus-removed',
+  not_listed: 'map-focus-not-listed',
+  domestic: 'map-focus-domestic',
 };
 
-/** "25 Nov 2021" / "25 nov. 2021": the core's dates, so the map and the answer agree. */
+/** "25 Nov 2021" / "25 nov. 2021": the one date format of each language, as in the answers. */
 export function formatDate(iso: string, lang: Lang): string {
-  return formatCoreDate(iso, 'day', lang);
-}
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return formatI18nDate(iso, lang);
 }
 
 export function escapeXml(text: string): string {
