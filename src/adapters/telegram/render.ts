@@ -63,11 +63,11 @@ const lineHtml = (line: Line) => line.map(spanHtml).join('');
 const paragraphHtml = (paragraph: Paragraph) => paragraph.map(lineHtml).join('\n');
 
 /** Plain text to paragraphs (blank-line separated) of plain lines. */
-function textParagraphs(text: string, boldLines: ReadonlySet<string> = new Set()): Paragraph[] {
+function textParagraphs(text: string): Paragraph[] {
   return text
     .split(/\n{2,}/)
     .filter((p) => p.trim() !== '')
-    .map((p) => p.split('\n').map((line) => [{ text: line, bold: boldLines.has(line) }]));
+    .map((p) => p.split('\n').map((line) => [{ text: line }]));
 }
 
 // ── Splitting ──────────────────────────────────────────────────────────────────────────────────────
