@@ -99,9 +99,17 @@ function rank(precision: DatePrecision): number {
   return precision === 'day' ? 2 : precision === 'month' ? 1 : 0;
 }
 
-/** "A, B and C" / "A, B et C", from `Intl.ListFormat`. */
-export function joinNames(names: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' }).format(names);
+const LISTS = new Map<string, Intl.ListFormat>();
+
+/** "A, B and C" / "A, B et C" ("A, B or C" with `or`), from `Intl.ListFormat`. */
+export function joinNames(names: readonly string[], lang: Lang, kind: 'and' | 'or' = 'and'): string {
+  const key = `${lang}.${kind}`;
+  let list = LISTS.get(key);
+  if (!list) {
+    list = new Intl.ListFormat(LOCALE[lang], { style: 'long', type: kind === 'and' ? 'conjunction' : 'disjunction' });
+    LISTS.set(key, list);
+  }
+  return list.format(names);
 }
 
 /** The reply language a platform locale suggests (Discord `locale`, Telegram `language_code`). */

@@ -2,7 +2,7 @@
  * The map's own words in English and French, the report date, and a rough text-width estimate for
  * the Inter font (the SVG is laid out before resvg measures anything).
  */
-import { formatDate as formatCoreDate } from '../core/i18n.js';
+import { formatDate as formatCoreDate } from '../core/phrases.js';
 import type { Status } from '../core/types.js';
 import type { Lang } from '../knowledge/schema.js';
 
@@ -35,7 +35,7 @@ export const MAP_TEXT = {
 } satisfies Record<string, Phrase>;
 
 /** Region names: the same as in the bot's answers and menus. */
-export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
+export { REGION_LABEL as REGION_NAME } from '../core/phrases.js';
 
 /** What a focus map says about its country, after the name. */
 export const FOCUS_STATUS: Record<Status, Phrase> = {
@@ -50,7 +50,7 @@ export const FOCUS_STATUS: Record<Status, Phrase> = {
 
 /** "25 Nov 2021" / "25 nov. 2021": the core's dates, so the map and the answer agree. */
 export function formatDate(iso: string, lang: Lang): string {
-  return formatCoreDate(iso, 'day', lang);
+  return formatCoreDate(iso, lang);
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -14,7 +14,10 @@ export function renderPlain(answer: Answer): string {
   if (answer.sources.length > 0) {
     const colon = COLON[answer.lang];
     parts.push('', `${label.sources}${colon.trimEnd()}`);
-    for (const s of answer.sources) parts.push(`  - ${s.publisher}, ${s.date}${colon}${s.title} <${s.url}>`);
+    for (const s of answer.sources)
+      parts.push(
+        `  - ${[s.publisher, s.date].filter(Boolean).join(', ')}${s.title ? `${colon}${s.title}` : ''} <${s.url}>`,
+      );
   }
   if (answer.asOf) parts.push('', `${label.asOf} ${answer.asOf}`);
   return parts.join('\n');

@@ -96,8 +96,9 @@ function safeUrl(url: string): string {
 }
 
 function sourceLine(source: Source): string {
-  const title = escapeText(clip(source.title, 150));
-  return `• [${title}](${safeUrl(source.url)}) — ${escapeText(clip(source.publisher, 60))}, ${source.date}`;
+  const title = escapeText(clip(source.title ?? source.publisher, 150));
+  const date = source.date ? `, ${source.date}` : '';
+  return `• [${title}](${safeUrl(source.url)}) — ${escapeText(clip(source.publisher, 60))}${date}`;
 }
 
 /** Sources as embed fields: lines packed into values of ≤ 1024 chars, within `budget` chars in all. */

@@ -155,8 +155,8 @@ export function splitMessages(paragraphs: Paragraph[], limit = MAX_MESSAGE_LENGT
 function sourceLine(source: Source, lang: Lang): Line {
   return [
     { text: '• ' },
-    { text: `${source.publisher}${COLON[lang]}${source.title}`, href: source.url },
-    { text: ` (${formatDate(source.date, 'day', lang)})` },
+    { text: source.title ? `${source.publisher}${COLON[lang]}${source.title}` : source.publisher, href: source.url },
+    { text: source.date ? ` (${formatDate(source.date, lang)})` : '' },
   ];
 }
 
@@ -183,7 +183,7 @@ export function renderTelegram(answer: Answer): string[] {
   ];
   if (answer.sources.length > 0) paragraphs.push(sourcesParagraph(answer, INLINE_SOURCES));
   if (answer.asOf) {
-    paragraphs.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
+    paragraphs.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, lang)}`, italic: true }]]);
   }
   return splitMessages(paragraphs);
 }
@@ -235,15 +235,19 @@ export function renderCaption(answer: Answer, limit = MAX_CAPTION_LENGTH): strin
     const source: Paragraph = [
       [
         { text: `${LABELS[lang].source}${COLON[lang]}` },
-        { text: `${clipText(first.publisher, 60)}${COLON[lang]}${clipText(first.title, 150)}`, href: first.url },
-        { text: ` (${formatDate(first.date, 'day', lang)})` },
+        {
+          text: first.title
+            ? `${clipText(first.publisher, 60)}${COLON[lang]}${clipText(first.title, 150)}`
+            : clipText(first.publisher, 60),
+          href: first.url,
+        },
+        { text: first.date ? ` (${formatDate(first.date, lang)})` : '' },
       ],
     ];
     if (others.length > 0) source.push([{ text: LABELS[lang].more(others.length), italic: true }]);
     tail.push(source);
   }
-  if (answer.asOf)
-    tail.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, 'day', lang)}`, italic: true }]]);
+  if (answer.asOf) tail.push([[{ text: `${LABELS[lang].asOf} ${formatDate(answer.asOf, lang)}`, italic: true }]]);
   const separators = 2 * (tail.length + 1);
   const room = limit - separators - [head, ...tail].reduce((n, p) => n + visibleLength(p), 0);
   const body = room > 0 ? textParagraphs(clipText(answer.text.trim(), room)) : [];
