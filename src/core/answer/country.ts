@@ -10,8 +10,8 @@ import { type Composed, dateOf, type Facts, firstSentence, joinSections, pagesOf
 
 /** A country's short answer, as shown, stays under this many characters… */
 const SHORT_ANSWER = 600;
-/** …of which the platforms need about this many for the dates and sources lines. */
-const RESERVED = 150;
+/** …of which the platforms need about this many for the dates line and the sources line. */
+const RESERVED = 220;
 /** A reported fact shorter than this is not worth cutting down to. */
 const MIN_NOTE = 80;
 /** Reported facts per page behind "More". */
@@ -55,11 +55,14 @@ function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
   const newest = notes.at(-1);
   const title = facts.statusLine(ref, lang);
   // The newest reported fact, cut to what the short answer has left.
-  const room = SHORT_ANSWER - RESERVED - title.length - lines.join('\n').length - 30;
-  if (newest && lines.length < 3 && room >= MIN_NOTE) {
+  if (newest && lines.length < 3) {
     const date = formatDate(newest.date, lang, newest.precision);
-    lines.push(t(lang, 'country-note', { date, text: firstSentence(newest.text[lang], Math.min(room, SHORT_LINE)) }));
-    used.add(newest);
+    const prefix = t(lang, 'country-note', { date, text: '' }).length;
+    const room = SHORT_ANSWER - RESERVED - title.length - lines.join('\n').length - prefix - 2;
+    if (room >= MIN_NOTE) {
+      lines.push(t(lang, 'country-note', { date, text: firstSentence(newest.text[lang], Math.min(room, SHORT_LINE)) }));
+      used.add(newest);
+    }
   }
   return used.composed(
     title,
