@@ -14,7 +14,7 @@ status-not_listed = not on the list
 status-domestic = the exporting country
 
 ## Country answers
-country-removed-line = Reporting named it among the { $named } countries dropped ({ $others } being the others) when the list went from { $before } to { $count }.
+country-removed-line = One of the { $named } countries named as dropped, with { $others }, when the list went from { $before } to { $count }.
 country-removed-alone = Reporting named it among the countries dropped when the list went from { $before } to { $count }.
 country-listed-line = One of the { $count } countries kept when the list was cut from { $before }.
 country-not-listed-line = Not among the { $count } countries kept when the list was cut from { $before }; the { $before } were never published.

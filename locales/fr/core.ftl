@@ -24,7 +24,7 @@ status-not_listed = pas sur la liste
 status-domestic = le pays exportateur
 
 ## Réponses sur un pays
-country-removed-line = Un des { $named } pays que la presse a cités comme retirés (les autres : { $others }) quand la liste est passée de { $before } à { $count } pays.
+country-removed-line = Un des { $named } pays cités comme retirés, avec { $others }, quand la liste est passée de { $before } à { $count }.
 country-removed-alone = Un des pays que la presse a cités comme retirés quand la liste est passée de { $before } à { $count } pays.
 country-listed-line = Un des { $count } pays conservés quand la liste est passée de { $before } à { $count } pays.
 country-not-listed-line = Pas parmi les { $count } pays conservés quand la liste est passée de { $before } à { $count } ; les { $before } n’ont jamais été publiés.

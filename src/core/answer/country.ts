@@ -215,6 +215,9 @@ function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
   notes.sort((a, b) => a.note.date.localeCompare(b.note.date));
   const newest = notes.at(-1)?.note;
   if (!newest) {
+    // Nothing reported: the status is what there is to say.
+    used.add(facts.statement('report-2021'));
+    for (const ref of refs) used.add(facts.statusSummary(ref.status));
     const title = refs.map((r) => `${r.flag} ${t(lang, 'about-none', { name: r.name })}`).join(' ');
     return used.composed(title, refs.map((r) => facts.statusLine(r, lang)).join('\n'), [], listDates(facts));
   }
