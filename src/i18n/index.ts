@@ -6,27 +6,29 @@
  * t('fr', 'status-removed', { name: 'Maroc' }); // "Maroc : pas sur la liste depuis nov. 2021"
  * formatDate('2021-11', 'en');                  // "Nov 2021"
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 
-/** `locales/` at the package root (the same from `src/i18n/` and from `dist/src/i18n/`). */
+/**
+ * `locales/` at the package root: the nearest folder above this file that has one (the same from
+ * `src/i18n/`, a compiled `dist/…` or a bundle). `CYBEREXPORT_LOCALES` points elsewhere.
+ */
 function localesDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const dir = join(here, up, 'locales');
-    try {
-      readdirSync(dir);
-      return dir;
-    } catch {
-      // not at this level
-    }
+  const fromEnv = process.env.CYBEREXPORT_LOCALES;
+  if (fromEnv) return fromEnv;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'locales');
+    if (existsSync(join(candidate, 'en'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`locales/ not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
   }
-  throw new Error(`locales/ not found above ${here}`);
 }
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };

@@ -21,7 +21,6 @@ import {
   Summaries,
   Timeline,
   type Topic,
-  type TopicSummary,
 } from './schema.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -89,14 +88,14 @@ function readSummaries(dir: string, hash: ReturnType<typeof createHash>): Knowle
   for (const [key, line] of Object.entries(status))
     for (const [lang, text] of Object.entries(line.text))
       checkPlaceholders(`status.${key}.text.${lang}`, text, allowed);
-  const byTopic = new Map<Topic, TopicSummary>();
+  const seen = new Set<Topic>();
   for (const [i, line] of topics.entries()) {
-    if (byTopic.has(line.topic)) throw new DataError(`${file}: field topics.${i}.topic: "${line.topic}" has two lines`);
+    if (seen.has(line.topic)) throw new DataError(`${file}: field topics.${i}.topic: "${line.topic}" has two lines`);
     for (const [lang, text] of Object.entries(line.text))
       checkPlaceholders(`topics.${i}.text.${lang}`, text, new Set());
-    byTopic.set(line.topic, line);
+    seen.add(line.topic);
   }
-  return { status, topics: byTopic };
+  return { status, topics };
 }
 
 /** Loads every data file from `dir` (default: the repository's `data/`) and checks how they fit together. */

@@ -196,7 +196,7 @@ export interface Knowledge {
   events: TimelineEvent[];
   notes: CountryNote[];
   /** The one line that opens an answer: per country status, and per NSO topic (a topic may have none). */
-  summaries: { status: Summaries['status']; topics: ReadonlyMap<Topic, TopicSummary> };
+  summaries: Summaries;
   aliases: Record<string, string[]>;
   /** Names that fit several countries, each with the countries it may mean. */
   ambiguous: Record<string, string[]>;

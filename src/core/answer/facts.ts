@@ -52,6 +52,7 @@ export class Facts {
   private readonly statements: ReadonlyMap<string, Statement>;
   private readonly notesByCountry = new Map<string, CountryNote[]>();
   private readonly eventsByTopic = new Map<Topic, TimelineEvent[]>();
+  private readonly topicSummaries: ReadonlyMap<Topic, TopicSummary>;
   readonly keyEvents: readonly TimelineEvent[];
   readonly latestEvents: readonly TimelineEvent[];
 
@@ -60,6 +61,7 @@ export class Facts {
     this.listed = new Set(list.listed);
     this.removed = new Set(list.removed);
     this.statements = new Map([...list.statements, ...list.conflicts].map((s) => [s.id, s]));
+    this.topicSummaries = new Map(kb.summaries.topics.map((s) => [s.topic, s]));
     const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
     for (const note of [...kb.notes].sort(byDate)) {
       const notes = this.notesByCountry.get(note.country) ?? [];
@@ -107,7 +109,7 @@ export class Facts {
 
   /** Where an NSO topic stands now, when the data has a line for it. */
   topicSummary(topic: Topic): TopicSummary | undefined {
-    return this.kb.summaries.topics.get(topic);
+    return this.topicSummaries.get(topic);
   }
 
   /** "🇲🇦 Morocco: dropped from the list". */
