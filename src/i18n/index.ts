@@ -16,11 +16,9 @@ export const LANGS: readonly Lang[] = ['en', 'fr'];
 
 /**
  * `locales/` at the package root: the nearest folder above this file that has one (the same from
- * `src/i18n/`, a compiled `dist/…` or a bundle). `CYBEREXPORT_LOCALES` points elsewhere.
+ * `src/i18n/`, a compiled `dist/…` or a bundle).
  */
 function localesDir(): string {
-  const fromEnv = process.env.CYBEREXPORT_LOCALES;
-  if (fromEnv) return fromEnv;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'locales');
