@@ -140,19 +140,24 @@ describe('renderCaption', () => {
   const map = core.ask('map of Europe');
 
   test('a map caption: bold title, text, the dates line, the sources line', () => {
-    const html = renderCaption({ ...map, reviewedOn: '2026-05' });
+    const html = renderCaption({ ...map, reportedOn: null, reviewedOn: '2026-05' });
     expect(html.startsWith(`<b>${escapeHtml(map.title)}</b>\n\n`)).toBe(true);
     expect(html).toMatch(/\n\n<i>No change known as of May 2026<\/i>\nSources: <a href="https:\/\/[^"]+">/);
     expect(parseTelegramHtml(html).length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
   });
 
   test('a long text is cut at a break, as plain text, to fit 1024 characters once parsed', () => {
-    const long: Answer = { ...map, text: Array.from({ length: 60 }, (_, i) => `${i} <&> café 🇲🇦. `).join('') };
+    const long: Answer = {
+      ...map,
+      reportedOn: '2021-11-25',
+      reviewedOn: null,
+      text: Array.from({ length: 60 }, (_, i) => `${i} <&> café 🇲🇦. `).join(''),
+    };
     const html = renderCaption(long);
     const seen = parseTelegramHtml(html);
     expect(seen.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
     expect(seen.length).toBeGreaterThan(MAX_CAPTION_LENGTH - 60);
-    expect(seen).toMatch(/🇲🇦\.…\n\nSources: /);
+    expect(seen).toMatch(/🇲🇦\.…\n\nReported 25 Nov 2021\nSources: /);
     // The markup itself is longer than 1024: the limit counts what the user sees.
     expect(html.length).toBeGreaterThan(MAX_CAPTION_LENGTH);
   });

@@ -18,7 +18,7 @@ import { CountryIndex, flagOf } from './understand/countries.js';
 import { Reader, type ReadOptions } from './understand/index.js';
 
 export { datesLine } from './answer/dates.js';
-export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
+export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './phrases.js';
 export * from './query.js';
 export { MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';

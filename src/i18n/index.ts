@@ -6,27 +6,27 @@
  * t('fr', 'status-removed', { name: 'Maroc' }); // "Maroc : pas sur la liste depuis nov. 2021"
  * formatDate('2021-11', 'en');                  // "Nov 2021"
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 
-/** `locales/` at the package root (the same from `src/i18n/` and from `dist/src/i18n/`). */
+/**
+ * `locales/` at the package root: the nearest folder above this file that has one (the same from
+ * `src/i18n/`, a compiled `dist/…` or a bundle).
+ */
 function localesDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const dir = join(here, up, 'locales');
-    try {
-      readdirSync(dir);
-      return dir;
-    } catch {
-      // not at this level
-    }
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'locales');
+    if (existsSync(join(candidate, 'en'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`locales/ not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
   }
-  throw new Error(`locales/ not found above ${here}`);
 }
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
@@ -104,9 +104,17 @@ function rank(precision: DatePrecision): number {
   return precision === 'day' ? 2 : precision === 'month' ? 1 : 0;
 }
 
-/** "A, B and C" / "A, B et C", from `Intl.ListFormat`. */
-export function joinNames(names: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' }).format(names);
+const LISTS = new Map<string, Intl.ListFormat>();
+
+/** "A, B and C" / "A, B et C" ("A, B or C" with `or`), from `Intl.ListFormat`. */
+export function joinNames(names: readonly string[], lang: Lang, kind: 'and' | 'or' = 'and'): string {
+  const key = `${lang}.${kind}`;
+  let list = LISTS.get(key);
+  if (!list) {
+    list = new Intl.ListFormat(LOCALE[lang], { style: 'long', type: kind === 'and' ? 'conjunction' : 'disjunction' });
+    LISTS.set(key, list);
+  }
+  return list.format(names);
 }
 
 /** The reply language a platform locale suggests (Discord `locale`, Telegram `language_code`). */

@@ -17,7 +17,10 @@ import {
   type Knowledge,
   NluCorpus,
   NluModel,
+  STATUS_PLACEHOLDERS,
+  Summaries,
   Timeline,
+  type Topic,
 } from './schema.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -70,12 +73,38 @@ function readModel(dir: string): NluModel | null {
   }
 }
 
+/**
+ * The bottom lines, checked beyond their schema: a topic has one line at most, and a line uses no
+ * placeholder the answer does not fill (a status line: flag, name, month; a topic line: none).
+ */
+function readSummaries(dir: string, hash: ReturnType<typeof createHash>): Knowledge['summaries'] {
+  const file = `${dir}/summaries.json`;
+  const { status, topics } = readJson(dir, 'summaries.json', Summaries, hash);
+  const allowed: ReadonlySet<string> = new Set(STATUS_PLACEHOLDERS);
+  const checkPlaceholders = (field: string, text: string, ok: ReadonlySet<string>) => {
+    for (const [placeholder] of text.matchAll(/\{[^{}]*\}/g))
+      if (!ok.has(placeholder)) throw new DataError(`${file}: field ${field}: unknown placeholder ${placeholder}`);
+  };
+  for (const [key, line] of Object.entries(status))
+    for (const [lang, text] of Object.entries(line.text))
+      checkPlaceholders(`status.${key}.text.${lang}`, text, allowed);
+  const seen = new Set<Topic>();
+  for (const [i, line] of topics.entries()) {
+    if (seen.has(line.topic)) throw new DataError(`${file}: field topics.${i}.topic: "${line.topic}" has two lines`);
+    for (const [lang, text] of Object.entries(line.text))
+      checkPlaceholders(`topics.${i}.text.${lang}`, text, new Set());
+    seen.add(line.topic);
+  }
+  return { status, topics };
+}
+
 /** Loads every data file from `dir` (default: the repository's `data/`) and checks how they fit together. */
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   const hash = createHash('sha256');
   const exportList = readJson(dir, 'export-list.json', ExportList, hash);
   const { events } = readJson(dir, 'timeline.json', Timeline, hash);
   const { notes } = readJson(dir, 'country-notes.json', CountryNotes, hash);
+  const summaries = readSummaries(dir, hash);
   // Training reads the corpora and the country names: the model is current only for these inputs.
   const inputs = createHash('sha256').update(FEATURES_VERSION);
   const { aliases } = readJson(dir, 'aliases.json', Aliases, hash, inputs);
@@ -111,6 +140,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     exportList,
     events,
     notes,
+    summaries,
     aliases,
     ambiguous,
     nlu,

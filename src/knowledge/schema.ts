@@ -25,6 +25,22 @@ export const Source = z.strictObject({
   date: IsoDate,
 });
 
+/**
+ * A source as `data/summaries.json` cites it. `title` and `date` are null unless seen on the page or
+ * stated by the fact sheet, never inferred from the URL or the event. To become the shared `Source`.
+ */
+export const SummarySource = z.strictObject({
+  /** Who published the page (a re-post names the original: "Globes (via vLex)"). */
+  publisher: z.string().min(1),
+  title: z.string().min(1).nullable(),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Publication date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+    .nullable(),
+});
+
 /** Text in both languages, written in the project's own words. */
 export const Bilingual = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
 
@@ -94,6 +110,29 @@ export const AmbiguousNames = z.strictObject({
   names: z.record(z.string().min(2), z.array(CountryCode).min(2).max(4)),
 });
 
+/** Placeholders a status line may use: the country's flag and name, and the month the list was cut. */
+export const STATUS_PLACEHOLDERS = ['{flag}', '{name}', '{since}'] as const;
+
+/** One line that answers the question, dated by the newest fact it rests on. */
+const summary = {
+  ...dated,
+  sources: z.array(SummarySource).min(1).max(3),
+  text: Bilingual,
+};
+export const StatusSummary = z.strictObject(summary);
+export const TopicSummary = z.strictObject({ topic: Topic, ...summary });
+
+/** The bottom lines (`data/summaries.json`): one per country status, one per NSO topic. */
+export const Summaries = z.strictObject({
+  status: z.strictObject({
+    listed: StatusSummary,
+    removed: StatusSummary,
+    not_listed: StatusSummary,
+    domestic: StatusSummary,
+  }),
+  topics: z.array(TopicSummary).min(1),
+});
+
 /** Example messages for the classifier, per label (`data/nlu/<lang>.json`, and `<lang>.test.json` held out). */
 export const NluCorpus = z.strictObject({
   lang: Lang,
@@ -133,6 +172,10 @@ export type Statement = z.infer<typeof Statement>;
 export type ExportList = z.infer<typeof ExportList>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type CountryNote = z.infer<typeof CountryNote>;
+export type SummarySource = z.infer<typeof SummarySource>;
+export type StatusSummary = z.infer<typeof StatusSummary>;
+export type TopicSummary = z.infer<typeof TopicSummary>;
+export type Summaries = z.infer<typeof Summaries>;
 export type NluCorpus = z.infer<typeof NluCorpus>;
 export type NluModel = z.infer<typeof NluModel>;
 
@@ -152,6 +195,8 @@ export interface Knowledge {
   exportList: ExportList;
   events: TimelineEvent[];
   notes: CountryNote[];
+  /** The one line that opens an answer: per country status, and per NSO topic (a topic may have none). */
+  summaries: Summaries;
   aliases: Record<string, string[]>;
   /** Names that fit several countries, each with the countries it may mean. */
   ambiguous: Record<string, string[]>;

@@ -134,7 +134,7 @@ function israelLabel(layout: MapLayout, drawn: CodedDrawn[], lang: Lang, size: n
   const anchor = anchorOf(layout, 'IL');
   if (!anchor || shapes.length === 0) return '';
   const { map } = layout;
-  const label = mapText(lang, 'map-israel');
+  const label = mapText(lang, 'image-israel');
   const labelWidth = textWidth(label, size, true);
   const y = anchor[1] + size * 0.35;
   if (y - size < map.y + 2 || y > map.y + map.height - 4) return '';
@@ -213,12 +213,12 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
   out.push(...panelClose(layout));
 
   // Header.
-  const titleText = mapText(lang, 'map-title');
+  const titleText = mapText(lang, 'image-title');
   const regionText = region === 'world' ? '' : ` · ${REGION_NAME[region][lang]}`;
   const fullTitle = titleText + regionText;
   const titleSize = fitSize(fullTitle, width - 2 * map.x, 28, 18, true);
   out.push(text(map.x, 44, fullTitle, titleSize, { bold: true }));
-  const subtitle = mapText(lang, 'map-subtitle', {
+  const subtitle = mapText(lang, 'image-subtitle', {
     date: formatDate(kb.exportList.reportedOn, lang),
     from: kb.exportList.previousCount,
     to: kb.exportList.listed.length,
@@ -231,16 +231,16 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     {
       swatch: 'box',
       color: MAP_COLORS.listed,
-      label: mapText(lang, 'map-legend-listed', { n: kb.exportList.listed.length }),
+      label: mapText(lang, 'image-legend-listed', { n: kb.exportList.listed.length }),
     },
     {
       swatch: 'box',
       color: MAP_COLORS.removed,
-      label: mapText(lang, 'map-legend-removed', { n: kb.exportList.removed.length, names: removedNames }),
+      label: mapText(lang, 'image-legend-removed', { n: kb.exportList.removed.length, names: removedNames }),
     },
-    { swatch: 'box', color: MAP_COLORS.not_listed, label: mapText(lang, 'map-legend-other') },
-    { swatch: 'box', color: MAP_COLORS.domestic, label: mapText(lang, 'map-legend-domestic') },
-    { swatch: 'dot', color: MAP_COLORS.listed, label: mapText(lang, 'map-legend-small') },
+    { swatch: 'box', color: MAP_COLORS.not_listed, label: mapText(lang, 'image-legend-other') },
+    { swatch: 'box', color: MAP_COLORS.domestic, label: mapText(lang, 'image-legend-domestic') },
+    { swatch: 'dot', color: MAP_COLORS.listed, label: mapText(lang, 'image-legend-small') },
   ];
   const legendSize = 15;
   let x = map.x;
@@ -260,7 +260,7 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     x += itemWidth + 28;
   }
   out.push(
-    text(map.x, layout.height - 16, mapText(lang, 'map-footer', { by: kb.exportList.reportedBy }), 12.5, {
+    text(map.x, layout.height - 16, mapText(lang, 'image-footer', { by: kb.exportList.reportedBy }), 12.5, {
       color: MAP_COLORS.mutedText,
     }),
   );
@@ -304,7 +304,7 @@ function renderFocusSvg(kb: MapKnowledge, lang: Lang, focus: string): string {
   const phrase = mapText(lang, FOCUS_STATUS[status], { n: kb.exportList.listed.length });
   out.push(`<rect x="${map.x}" y="${53}" width="16" height="13" rx="3" fill="${highlight}"/>`);
   out.push(text(map.x + 24, 65, phrase, fitSize(phrase, width - 2 * map.x - 24, 16, 12)));
-  const footer = mapText(lang, 'map-focus-footer', { date: formatDate(kb.exportList.reportedOn, lang) });
+  const footer = mapText(lang, 'image-focus-footer', { date: formatDate(kb.exportList.reportedOn, lang) });
   out.push(text(map.x, layout.height - 14, footer, 12.5, { color: MAP_COLORS.mutedText }));
   out.push('</svg>');
   return out.join('\n');

@@ -12,14 +12,14 @@ export function mapText(lang: Lang, id: string, args?: Record<string, string | n
 }
 
 /** Region names: the same as in the bot's answers and menus. */
-export { REGION_LABEL as REGION_NAME } from '../core/i18n.js';
+export { REGION_LABEL as REGION_NAME } from '../core/phrases.js';
 
 /** The phrase of what a locator map says about its country, after the name. */
 export const FOCUS_STATUS: Record<Status, string> = {
-  listed: 'map-focus-listed',
-  removed: 'map-focus-removed',
-  not_listed: 'map-focus-not-listed',
-  domestic: 'map-focus-domestic',
+  listed: 'image-focus-listed',
+  removed: 'image-focus-removed',
+  not_listed: 'image-focus-not-listed',
+  domestic: 'image-focus-domestic',
 };
 
 /** "25 Nov 2021" / "25 nov. 2021": the one date format of each language, as in the answers. */

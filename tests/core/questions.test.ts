@@ -294,7 +294,7 @@ describe('conversations: follow-ups read against the last question', () => {
     expect(why?.query).toMatchObject({ intent: 'country_status', countries: ['MA'], aspect: 'why', followUp: 'why' });
     expect(why?.answer.text).toContain('Amnesty');
     expect(since?.query).toMatchObject({ countries: ['MA'], aspect: 'since' });
-    expect(since?.answer.text).toContain('2021');
+    expect(`${since?.answer.title}\n${since?.answer.text}`).toContain('2021');
     expect(sources?.query).toMatchObject({ countries: ['MA'], aspect: 'sources' });
     expect(sources?.answer.text).toContain('Times of Israel');
   });

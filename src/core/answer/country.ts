@@ -1,16 +1,25 @@
 /**
  * `country_status`: may Israeli firms sell to these countries, and the follow-ups about them: why,
- * since when, what it means, what was reported about them, more.
+ * since when, what it means, what was reported about them. The title answers; the text adds at most
+ * three short lines; "More" holds what the list means, every reported fact and the list's background.
  */
-import { COLON, PHRASES } from '../i18n.js';
+import { COLON, formatDate, joinNames, t } from '../phrases.js';
 import type { Aspect } from '../query.js';
 import type { CountryRef, Lang } from '../types.js';
-import { type Composed, type Facts, joinSections, Used } from './facts.js';
+import { type Composed, dateOf, type Facts, firstSentence, joinSections, pagesOf, SHORT_LINE, Used } from './facts.js';
 
-/** Most recent notes shown for one country in the short answer. */
-const NOTES_PER_COUNTRY = 4;
-/** Statements behind "More", after the notes. */
-const MORE_STATEMENTS = ['ministry-reaction', 'official-list', 'still-current-2026'];
+/** A country's short answer, as shown, stays under this many characters… */
+const SHORT_ANSWER = 600;
+/** …of which the platforms need about this many for the dates line and the sources line. */
+const RESERVED = 220;
+/** A reported fact shorter than this is not worth cutting down to. */
+const MIN_NOTE = 80;
+/** Reported facts per page behind "More". */
+const NOTES_PER_PAGE = 5;
+/** Statements on the last page of "More": where the list comes from and how current it is. */
+const LIST_STATEMENTS = ['report-2021', 'official-list', 'ministry-reaction', 'still-current-2026'];
+/** Statements on the "what it means" page. */
+const MEANING_STATEMENTS = ['meaning', 'not-a-ban', 'end-user-2021'];
 
 export function countryAnswer(facts: Facts, refs: readonly CountryRef[], lang: Lang, aspect: Aspect | null): Composed {
   switch (aspect) {
@@ -23,135 +32,217 @@ export function countryAnswer(facts: Facts, refs: readonly CountryRef[], lang: L
     case 'about':
       return about(facts, refs, lang);
     default:
-      return status(facts, refs, lang);
+      return refs.length === 1 && refs[0] ? one(facts, refs[0], lang) : several(facts, refs, lang);
   }
 }
 
-/** The status of each country, the reported notes, what the list means; "More" gives every note. */
-function status(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
+/** The dates every country answer carries: the report, and the newest source saying nothing changed. */
+function listDates(facts: Facts) {
+  return { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
+}
+
+/** One country: its status line, why it has it, a conflict, the newest reported fact. */
+function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
   const used = new Used();
-  const report = facts.statement('report-2021');
-  const meaningOf = facts.statement('meaning');
-  used.add(report);
-  const more: string[] = [];
-  const sections = refs.map((ref) => {
-    // With one country the title already says it; with several, each section starts with its own.
-    const lines = refs.length > 1 ? [facts.headline(ref, lang)] : [];
-    lines.push(facts.statusText(ref, lang));
+  used.add(facts.statement('report-2021'));
+  used.add(facts.statusSummary(ref.status));
+  const lines = [statusReason(facts, ref, lang)];
+  for (const conflict of facts.conflictsAbout(ref.code)) {
+    lines.push(t(lang, 'conflict', { text: firstSentence(conflict.text[lang]) }));
+    used.add(conflict);
+  }
+  const notes = facts.notesOf(ref.code);
+  const newest = notes.at(-1);
+  const title = facts.statusLine(ref, lang);
+  // The newest reported fact, cut to what the short answer has left.
+  if (newest && lines.length < 3) {
+    const date = formatDate(newest.date, lang, newest.precision);
+    const prefix = t(lang, 'country-note', { date, text: '' }).length;
+    const room = SHORT_ANSWER - RESERVED - title.length - lines.join('\n').length - prefix - 2;
+    if (room >= MIN_NOTE) {
+      lines.push(t(lang, 'country-note', { date, text: firstSentence(newest.text[lang], Math.min(room, SHORT_LINE)) }));
+      used.add(newest);
+    }
+  }
+  return used.composed(
+    title,
+    lines.join('\n'),
+    [...notePages(facts, [ref], lang), meaningPage(facts, lang, ref.status === 'domestic'), listPage(facts, lang)],
+    listDates(facts),
+  );
+}
+
+/** Several countries: which are on the list and which are not, what that means, any conflict. */
+function several(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
+  const used = new Used();
+  used.add(facts.statement('report-2021'));
+  const named = (status: CountryRef['status'][]) =>
+    joinNames(
+      refs.filter((r) => status.includes(r.status)).map((r) => `${r.flag} ${r.name}`),
+      lang,
+    );
+  const groups = [
+    ['countries-on', named(['listed'])],
+    ['countries-off', named(['removed', 'not_listed'])],
+    ['countries-home', named(['domestic'])],
+  ] as const;
+  const title = groups
+    .filter(([, names]) => names.length > 0)
+    .map(([id, names]) => t(lang, id, { names }))
+    .join('. ');
+  const lines = [t(lang, 'countries-meaning')];
+  used.add(facts.statement('meaning'));
+  for (const ref of refs) {
     for (const conflict of facts.conflictsAbout(ref.code)) {
-      lines.push(`⚠️ ${p.conflictHeading}${COLON[lang]}${conflict.text[lang]}`);
+      if (lines.length >= 3) break;
+      lines.push(t(lang, 'conflict', { text: firstSentence(conflict.text[lang]) }));
       used.add(conflict);
     }
-    const notes = facts.notesOf(ref.code);
-    const shown = notes.slice(-NOTES_PER_COUNTRY);
-    if (shown.length > 0 && refs.length <= 3) {
-      lines.push(`${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`);
-      for (const note of shown) {
-        lines.push(facts.bullet(note, lang));
-        used.add(note);
-      }
-    }
-    if (notes.length > 0) {
-      more.push(
-        [
-          `${ref.flag} ${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`,
-          ...notes.map((n) => facts.bullet(n, lang)),
-        ].join('\n'),
-      );
-    }
-    return lines.join('\n');
-  });
-  if (!refs.every((r) => r.status === 'domestic')) {
-    sections.push(`${p.meaningHeading}${COLON[lang]}${meaningOf.text[lang]}`);
-    used.add(meaningOf);
   }
-  sections.push(`${p.reportDate(facts.reportDate(lang), facts.kb.exportList.reportedBy)} ${p.countryFootnote}`);
-  for (const id of MORE_STATEMENTS) more.push(facts.statement(id).text[lang]);
-  return used.composed(refs.map((r) => facts.headline(r, lang)).join(' · '), joinSections(sections), [
-    joinSections([sections[0] ?? '', ...more]),
-  ]);
+  const statusPages = pagesOf(refs, 4, (page) =>
+    page.map((ref) => `${facts.statusLine(ref, lang)}\n${statusReason(facts, ref, lang)}`).join('\n\n'),
+  );
+  return used.composed(
+    `${title}.`,
+    lines.join('\n'),
+    [...statusPages, ...notePages(facts, refs, lang), meaningPage(facts, lang, false), listPage(facts, lang)],
+    listDates(facts),
+  );
+}
+
+/** Why a country has its status, in one line. */
+function statusReason(facts: Facts, ref: CountryRef, lang: Lang): string {
+  const list = facts.kb.exportList;
+  const counts = { before: list.previousCount, count: list.listed.length };
+  switch (ref.status) {
+    case 'listed':
+      return t(lang, 'country-listed-line', counts);
+    case 'not_listed':
+      return t(lang, 'country-not-listed-line', counts);
+    case 'domestic':
+      return t(lang, 'country-domestic-line');
+    case 'removed': {
+      const others = list.removed.filter((c) => c !== ref.code).map((c) => facts.nameOf(c, lang));
+      if (others.length === 0) return t(lang, 'country-removed-alone', counts);
+      return t(lang, 'country-removed-line', {
+        ...counts,
+        named: list.removed.length,
+        others: joinNames(others, lang),
+      });
+    }
+  }
+}
+
+/** Every reported fact about the countries, five a page. */
+function notePages(facts: Facts, refs: readonly CountryRef[], lang: Lang): string[] {
+  return refs.flatMap((ref) =>
+    pagesOf(facts.notesOf(ref.code), NOTES_PER_PAGE, (notes) =>
+      [`${ref.flag} ${t(lang, 'page-notes', { name: ref.name })}`, ...notes.map((n) => facts.bullet(n, lang))].join(
+        '\n',
+      ),
+    ),
+  );
+}
+
+function meaningPage(facts: Facts, lang: Lang, domestic: boolean): string {
+  const ids = domestic ? ['end-user-2021'] : MEANING_STATEMENTS;
+  return [t(lang, 'page-meaning'), ...ids.map((id) => facts.statement(id).text[lang])].join('\n\n');
+}
+
+function listPage(facts: Facts, lang: Lang): string {
+  return [
+    t(lang, 'page-list'),
+    ...LIST_STATEMENTS.map((id) => facts.statement(id).text[lang]),
+    t(lang, 'not-advice'),
+  ].join('\n\n');
 }
 
 /** Why a country has its status: what reporting says, and that Israel gave no reasons. */
 function why(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
-  const sections = refs.map((ref) => {
-    const lines = [facts.headline(ref, lang)];
-    const cite = (id: string) => {
-      const s = facts.statement(id);
-      used.add(s);
-      lines.push(s.text[lang]);
-    };
-    if (ref.status === 'domestic') lines.push(facts.statusText(ref, lang));
-    else if (ref.status === 'removed') cite('dropped-context');
-    else if (ref.status === 'listed') cite('shape');
-    else lines.push(p.notNamed(ref.name));
-    for (const conflict of facts.conflictsAbout(ref.code)) {
-      used.add(conflict);
-      lines.push(`⚠️ ${p.conflictHeading}${COLON[lang]}${conflict.text[lang]}`);
-    }
-    return lines.join('\n');
+  const lines = refs.slice(0, 2).map((ref) => {
+    const reason =
+      ref.status === 'removed'
+        ? statementLine(facts, used, 'dropped-context', lang)
+        : ref.status === 'listed'
+          ? statementLine(facts, used, 'shape', lang)
+          : ref.status === 'not_listed'
+            ? t(lang, 'why-not-named', { name: ref.name })
+            : t(lang, 'country-domestic-line');
+    return refs.length > 1 ? `${ref.flag} ${ref.name}${COLON[lang]}${reason}` : reason;
   });
-  if (refs.length === 0) {
-    const context = facts.statement('dropped-context');
-    used.add(context);
-    sections.push(context.text[lang]);
-  }
-  if (!refs.every((r) => r.status === 'domestic') || refs.length === 0) {
-    for (const id of ['official-list', 'ministry-reaction']) {
-      const s = facts.statement(id);
-      used.add(s);
-      sections.push(s.text[lang]);
-    }
-  }
-  return used.composed(p.whyTitle(namesOf(refs)), joinSections(sections));
+  if (refs.length === 0) lines.push(statementLine(facts, used, 'dropped-context', lang));
+  lines.push(statementLine(facts, used, 'official-list', lang));
+  const title = refs.length > 0 ? t(lang, 'why-title', { about: namesOf(refs) }) : t(lang, 'why-title-list');
+  const details = ['dropped-context', 'official-list', 'ministry-reaction'].map((id) => facts.statement(id).text[lang]);
+  return used.composed(title, lines.join('\n'), [joinSections(details)], listDates(facts));
 }
 
-/** Since when: the report's date and what came after it. */
+/** Since when: the month of the cut, the report's date, and how current that is. */
 function since(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
-  const heads = refs.map((ref) => facts.headline(ref, lang));
-  const sections = [heads.join('\n'), p.sinceIntro(facts.reportDate(lang))];
-  for (const id of ['report-2021', 'count-38', 'still-current-2026']) {
-    const s = facts.statement(id);
-    used.add(s);
-    sections.push(`• ${s.text[lang]}`);
-  }
-  return used.composed(p.sinceTitle(namesOf(refs)), joinSections(sections));
+  const args = {
+    about: namesOf(refs),
+    month: facts.cutMonth(lang),
+    date: facts.reportDate(lang),
+    reviewed: formatDate(facts.listReviewedOn(), lang),
+  };
+  const title = t(lang, refs.length > 0 ? 'since-title' : 'since-title-list', args);
+  const lines = ['count-38', 'still-current-2026'].map((id) => statementLine(facts, used, id, lang));
+  used.add(facts.statement('report-2021'));
+  const details = ['report-2021', 'count-38', 'still-current-2026'].map((id) => facts.statement(id).text[lang]);
+  return used.composed(title, lines.join('\n'), [joinSections(details)], listDates(facts));
 }
 
 /** What being on the list (or off it) means in practice. */
 function meaning(facts: Facts, lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
-  const sections = ['meaning', 'not-a-ban', 'end-user-2021'].map((id) => {
-    const s = facts.statement(id);
-    used.add(s);
-    return s.text[lang];
-  });
-  return used.composed(p.meaningHeading, joinSections(sections));
+  const main = facts.statement('meaning');
+  used.add(main);
+  const lines = ['not-a-ban', 'end-user-2021'].map((id) => statementLine(facts, used, id, lang));
+  return used.composed(
+    firstSentence(main.text[lang], 240),
+    lines.join('\n'),
+    [joinSections(MEANING_STATEMENTS.map((id) => facts.statement(id).text[lang]))],
+    { reportedOn: dateOf(main), reviewedOn: facts.listReviewedOn() },
+  );
 }
 
-/** Everything reported about the countries and Pegasus. */
+/** Everything reported about the countries and Pegasus: the newest three, the rest page by page. */
 function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
-  const sections = refs.map((ref) => {
-    const notes = facts.notesOf(ref.code);
-    if (notes.length === 0) return `${facts.headline(ref, lang)}\n${p.noNotes(ref.name)}`;
-    for (const note of notes) used.add(note);
-    return [
-      `${ref.flag} ${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`,
-      ...notes.map((n) => facts.bullet(n, lang)),
-    ].join('\n');
+  const notes = refs.flatMap((ref) => facts.notesOf(ref.code).map((note) => ({ ref, note })));
+  notes.sort((a, b) => a.note.date.localeCompare(b.note.date));
+  const newest = notes.at(-1)?.note;
+  if (!newest) {
+    // Nothing reported: the status is what there is to say.
+    used.add(facts.statement('report-2021'));
+    for (const ref of refs) used.add(facts.statusSummary(ref.status));
+    const title = refs.map((r) => `${r.flag} ${t(lang, 'about-none', { name: r.name })}`).join(' ');
+    return used.composed(title, refs.map((r) => facts.statusLine(r, lang)).join('\n'), [], listDates(facts));
+  }
+  const shown = notes.slice(-3).reverse();
+  for (const { note } of shown) used.add(note);
+  const title = t(lang, 'about-title', {
+    about: namesOf(refs),
+    count: notes.length,
+    date: formatDate(newest.date, lang, newest.precision),
   });
-  return used.composed(refs.map((r) => facts.headline(r, lang)).join(' · '), joinSections(sections));
+  const lines = shown.map(({ note }) => facts.shortBullet(note, lang, 150));
+  return used.composed(title, lines.join('\n'), notePages(facts, refs, lang), {
+    reportedOn: dateOf(newest),
+    reviewedOn: facts.timelineReviewedOn(),
+  });
 }
 
-/** "🇲🇦 Morocco · 🇲🇽 Mexico": the countries a title is about. */
+/** The first sentence of a statement, counted among the facts used. */
+function statementLine(facts: Facts, used: Used, id: string, lang: Lang): string {
+  const statement = facts.statement(id);
+  used.add(statement);
+  return firstSentence(statement.text[lang]);
+}
+
+/** "🇲🇦 Morocco · 🇲🇽 Mexico": the countries an answer is about. */
 function namesOf(refs: readonly CountryRef[]): string {
   return refs.map((r) => `${r.flag} ${r.name}`).join(' · ');
 }

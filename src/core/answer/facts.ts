@@ -2,8 +2,17 @@
  * The knowledge arranged for answering: indexes over the data, and the small pieces every answer is
  * built from (headlines, dated bullets, the sources an answer used). Every fact comes from `data/`.
  */
-import type { CountryNote, DatePrecision, Knowledge, Statement, TimelineEvent } from '../../knowledge/schema.js';
-import { COLON, formatDate, STATUS_LABEL } from '../i18n.js';
+import type {
+  CountryNote,
+  DatePrecision,
+  Knowledge,
+  Statement,
+  StatusSummary,
+  SummarySource,
+  TimelineEvent,
+  TopicSummary,
+} from '../../knowledge/schema.js';
+import { COLON, formatDate, STATUS_LABEL } from '../phrases.js';
 import type { Answer, CountryRef, Lang, Source, Status, Topic } from '../types.js';
 import { flagOf } from '../understand/countries.js';
 
@@ -43,6 +52,7 @@ export class Facts {
   private readonly statements: ReadonlyMap<string, Statement>;
   private readonly notesByCountry = new Map<string, CountryNote[]>();
   private readonly eventsByTopic = new Map<Topic, TimelineEvent[]>();
+  private readonly topicSummaries: ReadonlyMap<Topic, TopicSummary>;
   readonly keyEvents: readonly TimelineEvent[];
   readonly latestEvents: readonly TimelineEvent[];
 
@@ -51,6 +61,7 @@ export class Facts {
     this.listed = new Set(list.listed);
     this.removed = new Set(list.removed);
     this.statements = new Map([...list.statements, ...list.conflicts].map((s) => [s.id, s]));
+    this.topicSummaries = new Map(kb.summaries.topics.map((s) => [s.topic, s]));
     const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
     for (const note of [...kb.notes].sort(byDate)) {
       const notes = this.notesByCountry.get(note.country) ?? [];
@@ -84,6 +95,23 @@ export class Facts {
     return { code, name: this.nameOf(code, lang), flag: flagOf(code), status: this.statusOf(code), matched };
   }
 
+  /** The line that answers for one country ("🇲🇦 Morocco — not on Israel's list since Nov 2021: …"). */
+  statusLine(ref: CountryRef, lang: Lang): string {
+    return this.statusSummary(ref.status)
+      .text[lang].replaceAll('{flag}', ref.flag)
+      .replaceAll('{name}', ref.name)
+      .replaceAll('{since}', this.cutMonth(lang));
+  }
+
+  statusSummary(status: Status): StatusSummary {
+    return this.kb.summaries.status[status];
+  }
+
+  /** Where an NSO topic stands now, when the data has a line for it. */
+  topicSummary(topic: Topic): TopicSummary | undefined {
+    return this.topicSummaries.get(topic);
+  }
+
   /** "🇲🇦 Morocco: dropped from the list". */
   headline(ref: CountryRef, lang: Lang): string {
     return `${ref.flag} ${ref.name}${COLON[lang]}${STATUS_LABEL[ref.status][lang]}`;
@@ -111,17 +139,76 @@ export class Facts {
   }
 
   reportDate(lang: Lang): string {
-    return formatDate(this.kb.exportList.reportedOn, 'day', lang);
+    return formatDate(this.kb.exportList.reportedOn, lang);
   }
 
+  /** The month the list was cut, as the report dates it ("Nov 2021"). */
+  cutMonth(lang: Lang): string {
+    return formatDate(this.kb.exportList.reportedOn.slice(0, 7), lang);
+  }
+
+  /** How current the list is: the date of the newest source that says it has not changed. */
+  listReviewedOn(): string {
+    return dateOf(this.statement('still-current-2026'));
+  }
+
+  /** How current the NSO timeline is: its newest event's month. */
+  timelineReviewedOn(): string | null {
+    const newest = this.latestEvents[0];
+    return newest ? newest.date.slice(0, 7) : null;
+  }
+
+  /** "• 25 Nov 2021: …", the whole text. */
   bullet(item: Dated, lang: Lang): string {
-    return `• ${formatDate(item.date, item.precision, lang)}${COLON[lang]}${item.text[lang]}`;
+    return `• ${formatDate(item.date, lang, item.precision)}${COLON[lang]}${item.text[lang]}`;
+  }
+
+  /** "• Nov 2021: …", the first sentence only (the short answer). */
+  shortBullet(item: Dated, lang: Lang, max = SHORT_LINE): string {
+    return `• ${formatDate(item.date, lang, item.precision)}${COLON[lang]}${firstSentence(item.text[lang], max)}`;
   }
 
   /** The status sentence of a country ("Morocco is not on the 37-country list…"). */
   statusText(ref: CountryRef, lang: Lang): string {
     return this.kb.exportList.statusText[ref.status][lang].replaceAll('{name}', ref.name);
   }
+}
+
+/** A short line of an answer stays under this many characters. */
+export const SHORT_LINE = 190;
+
+/**
+ * The first sentence of a text, or the text cut at a word before `max` characters with "…": the
+ * sentences in `data/` each say one thing, so the first one stands on its own.
+ */
+export function firstSentence(text: string, max = SHORT_LINE): string {
+  let sentence = text;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    const before = text.slice(0, end.index + 1);
+    if (ABBREVIATION.test(before)) continue;
+    sentence = before;
+    break;
+  }
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.lastIndexOf(' ', max - 1);
+  return `${sentence.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:(…]+$/u, '')}…`;
+}
+
+/** A full stop, question or exclamation mark followed by the start of a new sentence. */
+const SENTENCE_END = /[.!?](?=\s+[\p{Lu}«“"(])/gu;
+/** Text ending in an abbreviation, not a sentence ("U.S.", "v.", "St.", "Inc.", "J."). */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}|U\.S|U\.K|v|vs|Mr|Mrs|Ms|Dr|St|Inc|Ltd|Co|Jr|No|nos|cf|M|Rep|Reps|Sen|Gov|Gen|Col|Lt|Prof|Mme|Mgr|approx|e\.g|i\.e)\.$/u;
+
+/** Items cut into pages of `size` for "More", each page rendered by `render`. */
+export function pagesOf<T>(
+  items: readonly T[],
+  size: number,
+  render: (page: readonly T[], index: number) => string,
+): string[] {
+  const pages: string[] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(render(items.slice(i, i + size), i));
+  return pages;
 }
 
 /** Joins non-empty sections with a blank line, cut at a line end if it ever runs too long. */
@@ -136,9 +223,9 @@ export function joinSections(sections: readonly (string | null | undefined)[]): 
 export class Used {
   private readonly byUrl = new Map<string, Source>();
   private newest = '';
-  add(item: { date: string; sources: readonly Source[] }): void {
+  add(item: { date: string; sources: readonly (Source | SummarySource)[] }): void {
     if (item.date > this.newest) this.newest = item.date;
-    const first = item.sources[0];
+    const first = item.sources[0] as Source | undefined;
     if (first && !this.byUrl.has(first.url)) this.byUrl.set(first.url, first);
   }
   sources(): Source[] {

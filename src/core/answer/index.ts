@@ -5,12 +5,15 @@
  */
 import type { Knowledge } from '../../knowledge/schema.js';
 import { encodeQuery, type Query } from '../query.js';
-import type { Answer, CountryRef } from '../types.js';
+import type { Answer, CountryRef, Topic } from '../types.js';
 import { countryAnswer } from './country.js';
 import { type Composed, Facts } from './facts.js';
 import { listAllowed, listRemoved } from './lists.js';
 import { nsoAnswer } from './nso.js';
 import { clarifyAnswer, helpAnswer, mapAnswer, sourcesAnswer, sourcesOf, unknownAnswer } from './other.js';
+
+/** NSO topics that, asked with a country, mean "what happened there". */
+const GENERAL_TOPICS: ReadonlySet<Topic> = new Set(['overview', 'pegasus', 'investigations', 'latest']);
 
 /** Composed answers kept for reuse; the table is emptied when full. */
 const MEMO_SIZE = 1000;
@@ -81,8 +84,12 @@ export class Answerer {
           return countryAnswer(facts, named, lang, 'about');
         }
         return query.intent === 'list_allowed' ? listAllowed(facts, lang) : listRemoved(facts, lang);
-      case 'nso':
-        return nsoAnswer(facts, query.topic ?? 'overview', refs, lang);
+      case 'nso': {
+        const topic = query.topic ?? 'overview';
+        // "Pegasus in Mexico?": what was reported about the country, not the whole story.
+        if (refs.length > 0 && GENERAL_TOPICS.has(topic)) return countryAnswer(facts, refs, lang, 'about');
+        return nsoAnswer(facts, topic, refs, lang);
+      }
       case 'sources':
         return sourcesAnswer(facts, lang);
       case 'map':
@@ -97,7 +104,7 @@ export class Answerer {
   }
 }
 
-/** "More": the longer text when there is one, else the answer as it is. */
+/** "More" asked in words (the terminal, a typed "more"): every page at once, else the answer as it is. */
 function moreOf(composed: Composed): Composed {
   return composed.details ? { ...composed, text: composed.details, details: null, pages: [] } : composed;
 }

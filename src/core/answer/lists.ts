@@ -1,58 +1,60 @@
 /**
  * `list_allowed` and `list_removed`: the countries on the list, and the ones reported as dropped.
  */
-import { joinNames, PHRASES } from '../i18n.js';
+import { joinNames, t } from '../phrases.js';
 import type { Lang } from '../types.js';
 import { flagOf } from '../understand/countries.js';
-import { type Composed, type Facts, joinSections, Used } from './facts.js';
+import { type Composed, dateOf, type Facts, firstSentence, joinSections, Used } from './facts.js';
 
 const COLLATORS = { en: new Intl.Collator('en'), fr: new Intl.Collator('fr') };
 
+/** Statements behind "More" for each list. */
+const ALLOWED_MORE = ['shape', 'count-38', 'india', 'meaning', 'official-list', 'still-current-2026'];
+const REMOVED_MORE = ['dropped-context', 'not-a-ban', 'official-list', 'meaning', 'still-current-2026'];
+
+function dates(facts: Facts) {
+  return { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
+}
+
 export function listAllowed(facts: Facts, lang: Lang): Composed {
-  const p = PHRASES[lang];
   const list = facts.kb.exportList;
   const used = new Used();
-  const names = list.listed.map((c) => facts.nameOf(c, lang)).sort(COLLATORS[lang].compare);
-  const sections = [
-    `${p.listIntro(list.listed.length, list.previousCount, facts.reportDate(lang))}\n${names.join(', ')}.`,
-  ];
-  for (const id of ['shape', 'count-38', 'india', 'meaning']) {
-    const s = facts.statement(id);
-    sections.push(s.text[lang]);
-    used.add(s);
-  }
   used.add(facts.statement('report-2021'));
-  const more = ['official-list', 'still-current-2026'].map((id) => facts.statement(id).text[lang]);
-  return used.composed(p.listTitle(list.listed.length, facts.reportDate(lang)), joinSections(sections), [
-    joinSections([...sections, ...more]),
-  ]);
+  const names = list.listed.map((c) => facts.nameOf(c, lang)).sort(COLLATORS[lang].compare);
+  const count38 = facts.statement('count-38');
+  used.add(count38);
+  const title = t(lang, 'list-title', {
+    count: list.listed.length,
+    before: list.previousCount,
+    date: facts.reportDate(lang),
+  });
+  const text = [`${names.join(', ')}.`, t(lang, 'conflict', { text: firstSentence(count38.text[lang], 200) })];
+  return used.composed(title, text.join('\n'), pagesOfStatements(facts, ALLOWED_MORE, lang), dates(facts));
 }
 
 export function listRemoved(facts: Facts, lang: Lang): Composed {
-  const p = PHRASES[lang];
   const list = facts.kb.exportList;
   const used = new Used();
+  used.add(facts.statement('report-2021'));
   const fewer = list.previousCount - list.listed.length;
-  const named = joinNames(
+  const names = joinNames(
     list.removed.map((c) => `${flagOf(c)} ${facts.nameOf(c, lang)}`),
     lang,
   );
-  const sections = [
-    `${p.removedIntro(list.previousCount, list.listed.length, named)} ${p.removedRest(fewer - list.removed.length)}`,
-  ];
-  for (const id of ['not-a-ban', 'meaning']) {
-    const s = facts.statement(id);
-    sections.push(s.text[lang]);
-    used.add(s);
+  const title = t(lang, 'removed-title', { fewer, named: list.removed.length, names });
+  const lines = [t(lang, 'removed-rest', { rest: fewer - list.removed.length })];
+  for (const id of ['dropped-context', 'not-a-ban']) {
+    const statement = facts.statement(id);
+    used.add(statement);
+    lines.push(firstSentence(statement.text[lang]));
   }
-  used.add(facts.statement('report-2021'));
-  sections.push(p.reportDate(facts.reportDate(lang), list.reportedBy));
-  const context = facts.statement('dropped-context');
-  const details = joinSections([
-    sections[0],
-    context.text[lang],
-    facts.statement('official-list').text[lang],
-    ...sections.slice(1),
-  ]);
-  return used.composed(p.removedTitle(fewer), joinSections(sections), [details]);
+  return used.composed(title, lines.join('\n'), pagesOfStatements(facts, REMOVED_MORE, lang), dates(facts));
+}
+
+/** Statements, whole, three a page. */
+function pagesOfStatements(facts: Facts, ids: readonly string[], lang: Lang): string[] {
+  const pages: string[] = [];
+  for (let i = 0; i < ids.length; i += 3)
+    pages.push(joinSections(ids.slice(i, i + 3).map((id) => facts.statement(id).text[lang])));
+  return pages;
 }

@@ -1,60 +1,78 @@
 /**
- * `nso`: the NSO Group story by topic, as dated events from the timeline, with what was reported
- * about the countries the question named.
+ * `nso`: the NSO Group story by topic. The title is where the topic stands now (from
+ * `data/summaries.json`); the text the newest facts, one short line each; "More" every dated event,
+ * five a page, and what was reported about the countries the question named.
  */
 import type { TimelineEvent } from '../../knowledge/schema.js';
-import { COLON, PHRASES, TOPIC_TITLE } from '../i18n.js';
+import { formatDate, TOPIC_TITLE, t } from '../phrases.js';
 import type { CountryRef, Lang, Topic } from '../types.js';
-import { type Composed, type Facts, joinSections, MAX_TEXT_LENGTH, Used } from './facts.js';
+import { type Composed, dateOf, type Facts, firstSentence, pagesOf, Used } from './facts.js';
 
-/** Most recent notes shown for one country. */
-const NOTES_PER_COUNTRY = 4;
+/** Lines of the short answer. */
+const SHORT_LINES = 3;
+/** A line of the short answer stays under this many characters. */
+const LINE = 150;
+/** Dated events per page behind "More". */
+const EVENTS_PER_PAGE = 5;
 
 export function nsoAnswer(facts: Facts, topic: Topic, refs: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
-  const noteLines: string[] = [];
-  for (const ref of refs) {
-    const notes = facts.notesOf(ref.code).slice(-NOTES_PER_COUNTRY);
-    if (notes.length === 0) continue;
-    noteLines.push(`${ref.flag} ${p.notesHeading(ref.name)}${COLON[lang].trimEnd()}`);
-    for (const note of notes) {
-      noteLines.push(facts.bullet(note, lang));
-      used.add(note);
-    }
-  }
   const events = facts.eventsFor(topic);
-  const budget = MAX_TEXT_LENGTH - noteLines.join('\n').length - 100;
-  const shown = newestWithin(facts, events, topic, lang, budget);
-  const lines = shown.map((e) => facts.bullet(e, lang));
-  const hidden = events.length - shown.length;
-  if (hidden > 0) lines.unshift(p.moreEvents(hidden));
-  for (const event of [...shown].reverse()) used.add(event);
-  // "More": the events that did not fit, oldest first.
-  const earlier = events.filter((e) => !shown.includes(e));
-  const details = earlier.length > 0 ? joinSections([earlier.map((e) => facts.bullet(e, lang)).join('\n')]) : null;
-  return used.composed(
-    TOPIC_TITLE[topic][lang],
-    joinSections([lines.join('\n'), noteLines.join('\n')]),
-    details ? [details] : [],
-  );
+  // Newest first for the short answer; "latest" already is.
+  const newestFirst = topic === 'latest' ? events : [...events].reverse();
+  const summary = facts.topicSummary(topic);
+  const lead = newestFirst[0];
+  let title: string;
+  let reportedOn: string | null = null;
+  if (summary) {
+    title = summary.text[lang];
+    reportedOn = dateOf(summary);
+    used.add(summary);
+  } else if (lead) {
+    title = `${formatDate(lead.date, lang, lead.precision)}: ${firstSentence(lead.text[lang], 200)}`;
+    reportedOn = dateOf(lead);
+  } else {
+    title = TOPIC_TITLE[topic][lang];
+  }
+
+  const lines: string[] = [];
+  for (const ref of refs) {
+    const note = facts.notesOf(ref.code).at(-1);
+    if (!note || lines.length >= SHORT_LINES - 1) continue;
+    lines.push(`${ref.flag} ${facts.shortBullet(note, lang, LINE).slice(2)}`);
+    used.add(note);
+  }
+  for (const event of newestFirst) {
+    if (lines.length >= SHORT_LINES) break;
+    // The event the title already states is not repeated.
+    if (!summary && event === lead) continue;
+    lines.push(facts.shortBullet(event, lang, LINE));
+    used.add(event);
+  }
+  if (lead && !summary) used.add(lead);
+
+  const chronological = topic === 'latest' ? [...events].reverse() : events;
+  const pages = [
+    ...refs.flatMap((ref) =>
+      pagesOf(facts.notesOf(ref.code), EVENTS_PER_PAGE, (notes) =>
+        [`${ref.flag} ${t(lang, 'page-notes', { name: ref.name })}`, ...notes.map((n) => facts.bullet(n, lang))].join(
+          '\n',
+        ),
+      ),
+    ),
+    ...eventPages(facts, topic, chronological, lang),
+  ];
+  return used.composed(title, lines.join('\n'), pages, { reportedOn, reviewedOn: facts.timelineReviewedOn() });
 }
 
-/** Newest first until the budget is spent, then back in date order ("latest" stays newest first). */
-function newestWithin(
-  facts: Facts,
-  events: readonly TimelineEvent[],
-  topic: Topic,
-  lang: Lang,
-  budget: number,
-): TimelineEvent[] {
-  const shown: TimelineEvent[] = [];
-  let length = 0;
-  for (const event of topic === 'latest' ? events : [...events].reverse()) {
-    const line = facts.bullet(event, lang);
-    if (length + line.length + 1 > budget) break;
-    length += line.length + 1;
-    shown.push(event);
-  }
-  return topic === 'latest' ? shown : shown.reverse();
+/** Every event of the topic in date order, five a page, each page headed "Events 6–10 of 12". */
+function eventPages(facts: Facts, topic: Topic, events: readonly TimelineEvent[], lang: Lang): string[] {
+  return pagesOf(events, EVENTS_PER_PAGE, (page, start) => {
+    const heading = `${TOPIC_TITLE[topic][lang]} · ${t(lang, 'topic-page', {
+      from: start + 1,
+      to: start + page.length,
+      count: events.length,
+    })}`;
+    return [heading, ...page.map((e) => facts.bullet(e, lang))].join('\n');
+  });
 }

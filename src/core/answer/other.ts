@@ -2,11 +2,12 @@
  * The answers around the two questions: the sources, maps, help, thanks, out-of-scope messages,
  * unknown countries, and the question back when a name fits several countries.
  */
-import { COLON, formatDate, joinNames, PHRASES, REGION_LABEL } from '../i18n.js';
+import { PHRASES } from '../i18n.js';
+import { COLON, formatDate, joinNames, REGION_LABEL, t } from '../phrases.js';
 import type { Aspect } from '../query.js';
 import type { CountryRef, Lang, MapSpec } from '../types.js';
 import { flagOf } from '../understand/countries.js';
-import { type Composed, type Facts, joinSections, Used } from './facts.js';
+import { type Composed, dateOf, type Facts, Used } from './facts.js';
 
 /** The fields of an answer that rests on no fact. */
 const NOTHING: Omit<Composed, 'title' | 'text'> = {
@@ -18,55 +19,65 @@ const NOTHING: Omit<Composed, 'title' | 'text'> = {
   reviewedOn: null,
 };
 
+/** Sources listed in the short answer to "sources?". */
+const SOURCES_SHOWN = 5;
+
 export function sourcesAnswer(facts: Facts, lang: Lang): Composed {
-  const p = PHRASES[lang];
   const used = new Used();
   for (const id of ['report-2021', 'meaning', 'end-user-2021']) used.add(facts.statement(id));
   for (const event of [...facts.keyEvents].reverse()) used.add(event);
   const list = used.sources();
+  const lines = list.slice(0, SOURCES_SHOWN).map((s) => sourceLine(s, lang));
+  const rest = list.slice(SOURCES_SHOWN).map((s) => sourceLine(s, lang));
   return {
-    title: p.sourcesTitle,
-    text: joinSections([p.sourcesIntro, list.map((s) => sourceLine(s, lang)).join('\n')]),
     ...NOTHING,
+    title: t(lang, 'sources-title'),
+    text: [t(lang, 'sources-intro'), ...lines].join('\n'),
+    details: rest.length > 0 ? rest.join('\n') : null,
+    pages: rest.length > 0 ? [rest.join('\n')] : [],
     sources: list,
     asOf: used.asOf(),
   };
 }
 
-/** The sources of another answer ("sources?" after it). */
+/** The sources of another answer ("sources?" after it): every one, with its date and title where known. */
 export function sourcesOf(base: Composed, lang: Lang): Composed {
-  const p = PHRASES[lang];
-  const text = base.sources.length > 0 ? base.sources.map((s) => sourceLine(s, lang)).join('\n') : p.noSources;
-  return { ...base, title: p.sourcesOfTitle(base.title), text, details: null, pages: [] };
+  const text =
+    base.sources.length > 0 ? base.sources.map((s) => sourceLine(s, lang)).join('\n') : t(lang, 'sources-none');
+  return { ...base, title: t(lang, 'sources-of-title', { title: base.title }), text, details: null, pages: [] };
 }
 
-function sourceLine(s: { publisher: string; title: string; date: string }, lang: Lang): string {
-  return `• ${s.publisher}, ${formatDate(s.date, 'day', lang)}${COLON[lang]}${s.title}`;
+/** "• Publisher, 25 Nov 2021: Title", without what is not known. */
+export function sourceLine(s: { publisher: string; title: string | null; date: string | null }, lang: Lang): string {
+  const dated = s.date ? `${s.publisher}, ${formatDate(s.date, lang)}` : s.publisher;
+  return s.title ? `• ${dated}${COLON[lang]}${s.title}` : `• ${dated}`;
 }
 
 /** A map: the caption and what to draw (a region, or a locator map of the named country). */
 export function mapAnswer(facts: Facts, spec: MapSpec, ref: CountryRef | undefined, lang: Lang): Composed {
-  const p = PHRASES[lang];
   const list = facts.kb.exportList;
   const used = new Used();
   used.add(facts.statement('report-2021'));
   used.add(facts.statement('meaning'));
-  const dropped = joinNames(
+  const named = joinNames(
     list.removed.map((c) => facts.nameOf(c, lang)),
     lang,
   );
-  const caption = p.mapCaption(list.listed.length, list.previousCount, facts.reportDate(lang), dropped);
-  const text = ref
-    ? joinSections([facts.statusText(ref, lang), p.reportDate(facts.reportDate(lang), list.reportedBy)])
-    : caption;
-  const title = ref ? p.mapFocusTitle(facts.headline(ref, lang)) : p.mapTitle(REGION_LABEL[spec.region][lang]);
-  return used.composed(title, text);
+  const caption = t(lang, 'map-caption', {
+    count: list.listed.length,
+    before: list.previousCount,
+    date: facts.reportDate(lang),
+    named,
+  });
+  const dates = { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
+  if (ref) return used.composed(facts.statusLine(ref, lang), caption, [], dates);
+  return used.composed(t(lang, 'map-title', { region: REGION_LABEL[spec.region][lang] }), caption, [], dates);
 }
 
 export function helpAnswer(lang: Lang, aspect: Aspect | null): Composed {
   const p = PHRASES[lang];
-  if (aspect === 'thanks') return { title: p.thanksTitle, text: p.thanks, ...NOTHING };
-  if (aspect === 'reset') return { title: p.resetTitle, text: p.reset, ...NOTHING };
+  if (aspect === 'thanks') return { ...NOTHING, title: t(lang, 'thanks-title'), text: t(lang, 'thanks-text') };
+  if (aspect === 'reset') return { ...NOTHING, title: t(lang, 'reset-title'), text: t(lang, 'reset-text') };
   return { title: p.helpTitle, text: p.help, ...NOTHING };
 }
 
@@ -77,15 +88,17 @@ export function unknownAnswer(
   word: string | undefined,
   closest: readonly string[],
 ): Composed {
-  const p = PHRASES[lang];
-  if (word === undefined) return { title: p.unknownTitle, text: p.unknown, ...NOTHING };
+  if (word === undefined) return { ...NOTHING, title: t(lang, 'unknown-title'), text: t(lang, 'unknown-text') };
   const names = closest.map((c) => `${flagOf(c)} ${facts.nameOf(c, lang)}`);
-  return { title: p.unknownCountryTitle, text: p.unknownCountry(word, names.join(p.or)), ...NOTHING };
+  const text =
+    names.length > 0
+      ? t(lang, 'unknown-country-suggest', { names: joinNames(names, lang, 'or') })
+      : t(lang, 'unknown-country-hint');
+  return { ...NOTHING, title: t(lang, 'unknown-country-title', { word }), text };
 }
 
 /** "Congo": which one? The choices, numbered (buttons on the platforms). */
 export function clarifyAnswer(choices: readonly CountryRef[], lang: Lang): Composed {
-  const p = PHRASES[lang];
   const lines = choices.map((c, i) => `${i + 1}. ${c.flag} ${c.name}`);
-  return { title: p.whichTitle, text: joinSections([p.which, lines.join('\n')]), ...NOTHING };
+  return { ...NOTHING, title: t(lang, 'which-title'), text: [t(lang, 'which-text'), ...lines].join('\n') };
 }
