@@ -173,7 +173,9 @@ describe('private chat', () => {
     expect(seen(await ask(privateMessage('/list'), alice.id))).toMatch(startsWith(titleOf('list_allowed', 'en')));
     expect(seen(await ask(privateMessage('/removed'), alice.id))).toMatch(startsWith(titleOf('list_removed', 'en')));
     expect(seen(await ask(privateMessage('/sources'), alice.id))).toMatch(startsWith(titleOf('sources', 'en')));
-    expect(seen(await ask(privateMessage('/nso whatsapp'), alice.id))).toMatch(startsWith(titleOf('nso', 'en', { topic: 'whatsapp_lawsuit' })));
+    expect(seen(await ask(privateMessage('/nso whatsapp'), alice.id))).toMatch(
+      startsWith(titleOf('nso', 'en', { topic: 'whatsapp_lawsuit' })),
+    );
   });
 });
 
