@@ -17,11 +17,14 @@ import {
   type Knowledge,
   NluCorpus,
   NluModel,
+  type Source,
+  SourcePolicy,
   STATUS_PLACEHOLDERS,
   Summaries,
   Timeline,
   type Topic,
 } from './schema.js';
+import { cleanUrl, hostIn, hostOf } from './sources.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -101,10 +104,29 @@ function readSummaries(dir: string, hash: ReturnType<typeof createHash>): Knowle
 /** Loads every data file from `dir` (default: the repository's `data/`) and checks how they fit together. */
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   const hash = createHash('sha256');
+  const sourcePolicy = readJson(dir, 'sources.json', SourcePolicy, hash);
   const exportList = readJson(dir, 'export-list.json', ExportList, hash);
-  const { events } = readJson(dir, 'timeline.json', Timeline, hash);
+  const { events, reviewedOn: timelineReviewedOn } = readJson(dir, 'timeline.json', Timeline, hash);
   const { notes } = readJson(dir, 'country-notes.json', CountryNotes, hash);
   const summaries = readSummaries(dir, hash);
+  // Every source URL loses its tracking parameters, and no source may come from a denied host.
+  const vet = (file: string, field: string, items: { sources: Source[] }[], key?: string) => {
+    for (const [i, item] of items.entries()) {
+      for (const [j, source] of item.sources.entries()) {
+        source.url = cleanUrl(source.url, sourcePolicy.trackingParams);
+        if (hostIn(hostOf(source.url), sourcePolicy.denyHosts))
+          throw new DataError(
+            `${dir}/${file}: field ${field}.${key ?? i}.sources.${j}.url: host ${hostOf(source.url)} is denied`,
+          );
+      }
+    }
+  };
+  vet('export-list.json', 'statements', exportList.statements);
+  vet('export-list.json', 'conflicts', exportList.conflicts);
+  vet('timeline.json', 'events', events);
+  vet('country-notes.json', 'notes', notes);
+  for (const [status, line] of Object.entries(summaries.status)) vet('summaries.json', 'status', [line], status);
+  vet('summaries.json', 'topics', [...summaries.topics.values()]);
   // Training reads the corpora and the country names: the model is current only for these inputs.
   const inputs = createHash('sha256').update(FEATURES_VERSION);
   const { aliases } = readJson(dir, 'aliases.json', Aliases, hash, inputs);
@@ -139,6 +161,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   return {
     exportList,
     events,
+    timelineReviewedOn,
     notes,
     summaries,
     aliases,
@@ -147,6 +170,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     nluInputs,
     nluModel,
     names,
+    sourcePolicy,
     version: hash.digest('hex').slice(0, 12),
   };
 }
