@@ -48,15 +48,15 @@ describe('renderers', () => {
     expect(seen).not.toMatch(/null|undefined|NaN/);
   });
 
-  test('Discord links the title, or the publisher when there is no title', () => {
+  test('Discord links the title, or the publisher when there is no title, and adds the date only when known', () => {
     const value = sourceFields(SOURCES, 'en')
       .map((f) => f.value)
       .join('\n');
     expect(value).toContain(
       '• [Forensic methodology report](https://example.org/a) — Amnesty International, 2021-07-18',
     );
-    expect(value).toContain('• [Globes (via vLex)](https://example.org/b), 2022-04');
-    expect(value).toContain('• [The Wire](https://example.org/c)');
+    expect(value).toContain('• [Globes (via vLex)](https://example.org/b) — Globes (via vLex), 2022-04\n');
+    expect(value).toMatch(/• \[The Wire\]\(https:\/\/example\.org\/c\) — The Wire$/m);
     expect(value).not.toMatch(/null|undefined/);
   });
 
