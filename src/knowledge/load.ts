@@ -126,7 +126,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   vet('timeline.json', 'events', events);
   vet('country-notes.json', 'notes', notes);
   for (const [status, line] of Object.entries(summaries.status)) vet('summaries.json', 'status', [line], status);
-  vet('summaries.json', 'topics', [...summaries.topics.values()]);
+  vet('summaries.json', 'topics', summaries.topics);
   // Training reads the corpora and the country names: the model is current only for these inputs.
   const inputs = createHash('sha256').update(FEATURES_VERSION);
   const { aliases } = readJson(dir, 'aliases.json', Aliases, hash, inputs);

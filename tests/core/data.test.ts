@@ -19,7 +19,7 @@ const cited: { name: string; sources: Source[] }[] = [
     name: `summary ${status}`,
     sources: line.sources,
   })),
-  ...[...kb.summaries.topics.values()].map((line) => ({ name: `summary ${line.topic}`, sources: line.sources })),
+  ...kb.summaries.topics.map((line) => ({ name: `summary ${line.topic}`, sources: line.sources })),
 ];
 
 /** The sources as written in the data files, before loading cleans anything. */
