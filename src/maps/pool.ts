@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { Lang, MapSpec } from '../core/types.js';
-import { type MapKnowledge, mapKey } from './render.js';
+import { type MapKnowledge, mapKey } from './key.js';
 import type { MapTask } from './worker.js';
 
 /** Two threads at most, and never every core: the event loop keeps one. */
@@ -62,7 +62,8 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
       minThreads: 0,
       maxThreads: THREADS,
       idleTimeout: IDLE_MS,
-      // Not the parent's loader flags (tsx's under `npm start`, none under vitest): the entry registers tsx once.
+      // Not the parent's loader flags (tsx's under `npm run dev`, none under vitest or from dist/): the entry
+      // registers tsx itself when it runs from the sources.
       execArgv: [],
     });
     // Unheard, piscina's 'error' event would end the process.
