@@ -14,7 +14,7 @@
  * so that `npm start` can build on demand. `ensureBuilt()` (used by `npm start`) rebuilds only when
  * the fingerprint changed; checking it costs a few milliseconds.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -30,7 +30,6 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const DIST = join(ROOT, 'dist');
 /** Compiled to JavaScript. */
 const CODE = ['src', 'commands'];
 /** Copied as they are, when present (`locales/`: the phrases, read at start-up). */
@@ -39,31 +38,31 @@ const ASSETS = ['data', 'locales'];
 const INPUTS = [...CODE, ...ASSETS, 'scripts/build.mjs', 'package.json', 'package-lock.json'];
 const STAMP = 'build-stamp';
 
-/** Every file under `path` (or `path` itself), sorted, as paths relative to the root. */
-function files(path) {
-  const full = join(ROOT, path);
+/** Every file under `path` (or `path` itself), sorted, as paths relative to `root`. */
+function files(root, path) {
+  const full = join(root, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [path];
   return readdirSync(full, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(ROOT, join(entry.parentPath ?? entry.path, entry.name)))
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
     .sort();
 }
 
-/** What the build read: each input file's path, size and modification time, hashed. */
-export function fingerprint() {
+/** What the build reads: each input file's path, size and modification time, hashed. */
+export function fingerprint(root = ROOT) {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(files)) {
-    const { size, mtimeMs } = statSync(join(ROOT, file));
+  for (const file of INPUTS.flatMap((path) => files(root, path))) {
+    const { size, mtimeMs } = statSync(join(root, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\n`);
   }
   return hash.digest('hex');
 }
 
-/** Whether `dist/` was built from the files as they are now. */
-export function isFresh() {
+/** Whether `out` was built from the files of `root` as they are now. */
+export function isFresh(root = ROOT, out = join(root, 'dist')) {
   try {
-    return readFileSync(join(DIST, STAMP), 'utf8') === fingerprint();
+    return readFileSync(join(out, STAMP), 'utf8') === fingerprint(root);
   } catch {
     return false;
   }
@@ -73,15 +72,16 @@ export function isFresh() {
  * Builds into a fresh folder, then swaps it in: an interrupted build leaves no half `dist/`, and
  * a stamp is only ever beside a whole build.
  */
-export async function build() {
-  const stamp = fingerprint();
-  const out = join(ROOT, `.dist-${process.pid}`);
+export async function build(root = ROOT, dist = join(root, 'dist')) {
+  const stamp = fingerprint(root);
+  // Beside dist/, inside the package: the compiled modules find node_modules from there too.
+  const out = join(dirname(dist), `.dist-${process.pid}-${randomUUID().slice(0, 8)}`);
   rmSync(out, { recursive: true, force: true });
   try {
-    const sources = CODE.flatMap(files);
+    const sources = CODE.flatMap((path) => files(root, path));
     const { build: esbuild } = await import('esbuild');
     await esbuild({
-      absWorkingDir: ROOT,
+      absWorkingDir: root,
       entryPoints: sources.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')),
       outdir: out,
       outbase: '.',
@@ -92,17 +92,17 @@ export async function build() {
     });
     for (const file of sources.filter((f) => !f.endsWith('.ts'))) {
       mkdirSync(dirname(join(out, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(out, file));
+      cpSync(join(root, file), join(out, file));
     }
     for (const dir of ASSETS) {
-      if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(out, dir), { recursive: true });
+      if (existsSync(join(root, dir))) cpSync(join(root, dir), join(out, dir), { recursive: true });
     }
     const { loadKnowledge } = await import(pathToFileURL(join(out, 'src/knowledge/load.js')).href);
-    writeFileSync(join(out, 'knowledge.json'), JSON.stringify(loadKnowledge(join(ROOT, 'data'))));
+    writeFileSync(join(out, 'knowledge.json'), JSON.stringify(loadKnowledge(join(root, 'data'))));
     writeFileSync(join(out, 'main.js'), "// The production entry: `node dist/main.js`.\nimport './src/main.js';\n");
     writeFileSync(join(out, STAMP), stamp);
-    rmSync(DIST, { recursive: true, force: true });
-    renameSync(out, DIST);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(out, dist);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -112,10 +112,10 @@ export async function build() {
  * Builds when `dist/` is missing or older than its inputs. In a copy that holds only the build (a
  * container image: no `src/`), there is nothing to build from, and `dist/` is taken as it is.
  */
-export async function ensureBuilt() {
-  if (!existsSync(join(ROOT, 'src')) || isFresh()) return false;
-  process.stderr.write('cyberexport-bot: building dist/ (the sources changed since the last build)…\n');
-  await build();
+export async function ensureBuilt(root = ROOT) {
+  if (!existsSync(join(root, 'src')) || isFresh(root)) return false;
+  process.stderr.write('cyberexport-bot: building dist/ (none yet, or the sources changed since)…\n');
+  await build(root);
   return true;
 }
 
