@@ -63,7 +63,7 @@ describe('npm run build', () => {
     const hooks = join(OUT, 'trace-hooks.mjs');
     writeFileSync(
       hooks,
-      'export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }\n',
+      'export async function load(url, context, next) { process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }\n',
     );
     const register = join(OUT, 'trace.mjs');
     writeFileSync(
