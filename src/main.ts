@@ -40,8 +40,8 @@ async function chat(core: Core, kb: Knowledge): Promise<void> {
 }
 
 async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
-  // Loaded only for the bots; each platform's client only when its token is set, Redis only with
-  // CACHE_URL, the HTTP server only with HTTP_PORT, and the map renderer only on the map threads.
+  // Loaded only for the bots; each platform's client only when its token is set, the Redis client only
+  // with CACHE_URL, and the map renderer only on the map threads, started at the first map.
   const { createLogger } = await import('./infra/log.js');
   const { createMetrics } = await import('./infra/metrics.js');
   const { createCache } = await import('./infra/cache.js');
