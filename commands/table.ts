@@ -5,7 +5,7 @@
  */
 
 import type { CommandIntent } from '../src/core/index.js';
-import { REGIONS, TOPICS } from '../src/knowledge/schema.js';
+import { REGIONS, TOPICS } from '../src/core/vocabulary.js';
 
 export interface Localized {
   en: string;

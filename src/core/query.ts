@@ -9,7 +9,6 @@
  * decodeQuery(key, known)?.countries;      // ["MA", "MX"]
  * decodeQuery('src|en|toString', known);   // undefined
  */
-import { z } from 'zod';
 import type { Intent, Lang, Region, Topic } from './types.js';
 import { INTENTS } from './types.js';
 import { REGIONS, TOPICS } from './vocabulary.js';
@@ -116,22 +115,15 @@ export function encodeQuery(q: Query): string {
   ].join('.');
 }
 
-const codeList = (max: number) =>
-  z
-    .string()
-    .regex(new RegExp(`^(?:[A-Z]{2}(?:,[A-Z]{2}){0,${max - 1}})?$`))
-    .transform((s) => (s === '' ? [] : s.split(',')))
-    .refine((codes) => new Set(codes).size === codes.length, 'a country is repeated');
+/** Country codes joined by commas ("MA,MX"), at most `max`, each once; undefined when malformed. */
+function codeList(part: string, max: number): string[] | undefined {
+  if (part === '') return [];
+  const codes = part.split(',');
+  if (codes.length > max || !codes.every((c) => /^[A-Z]{2}$/.test(c))) return undefined;
+  return new Set(codes).size === codes.length ? codes : undefined;
+}
 
-const Encoded = z.tuple([
-  z.literal(VERSION),
-  z.string().refine((c) => INTENT_OF.has(c)),
-  z.enum(['en', 'fr']),
-  z.string().refine((c) => c === '' || ASPECT_OF.has(c)),
-  z.string().max(20),
-  codeList(MAX_QUERY_COUNTRIES),
-  codeList(MAX_CHOICES),
-]);
+const LANGS: ReadonlySet<string> = new Set(['en', 'fr']);
 
 /**
  * The query a key stands for, or undefined for anything this version did not make (an old or forged
@@ -139,11 +131,16 @@ const Encoded = z.tuple([
  */
 export function decodeQuery(key: string, knownCountries: ReadonlySet<string>): Query | undefined {
   if (typeof key !== 'string' || key.length > 80) return undefined;
-  const parsed = Encoded.safeParse(key.split('.'));
-  if (!parsed.success) return undefined;
-  const [, intentCode, lang, aspectCode, detail, countries, choices] = parsed.data;
-  const intent = INTENT_OF.get(intentCode) as Intent;
+  const parts = key.split('.');
+  if (parts.length !== 7) return undefined;
+  const [version, intentCode = '', lang = '', aspectCode = '', detail = '', countryPart = '', choicePart = ''] = parts;
+  const intent = INTENT_OF.get(intentCode);
+  if (version !== VERSION || intent === undefined || !LANGS.has(lang)) return undefined;
+  if (aspectCode !== '' && !ASPECT_OF.has(aspectCode)) return undefined;
   const aspect = aspectCode === '' ? null : (ASPECT_OF.get(aspectCode) ?? null);
+  const countries = codeList(countryPart, MAX_QUERY_COUNTRIES);
+  const choices = codeList(choicePart, MAX_CHOICES);
+  if (!countries || !choices) return undefined;
   if (![...countries, ...choices].every((c) => knownCountries.has(c))) return undefined;
   let topic: Topic | null = null;
   let region: Region | null = null;
@@ -158,5 +155,5 @@ export function decodeQuery(key: string, knownCountries: ReadonlySet<string>): Q
   if (choices.length === 1) return undefined;
   const helpOnly = aspect === 'thanks' || aspect === 'reset';
   if (helpOnly !== (intent === 'help' && aspect !== null)) return undefined;
-  return queryOf(intent, lang, { topic, region, countries, choices, aspect });
+  return queryOf(intent, lang as Lang, { topic, region, countries, choices, aspect });
 }
