@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { FEATURES_VERSION } from '../core/understand/features.js';
 import { isLabel } from '../core/understand/labels.js';
 import { loadCountryNames } from './country-names.js';
+import { checkLandscape, Regimes, Vendors } from './landscape.js';
 import {
   Aliases,
   AmbiguousNames,
@@ -106,6 +107,12 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     if (ids.has(e.id)) throw new DataError(`${dir}/timeline.json: field events.${i}.id: "${e.id}" is used twice`);
     ids.add(e.id);
   }
+  // The wider landscape (vendors, rules and regimes): data/vendors.json, data/regimes.json.
+  const vendors = readJson(dir, 'vendors.json', Vendors, hash);
+  const regimes = readJson(dir, 'regimes.json', Regimes, hash);
+  const landscapeProblems = checkLandscape(vendors, regimes, (code) => !!names[code]);
+  if (landscapeProblems.length > 0)
+    throw new DataError(`${dir}: vendors.json / regimes.json\n  ${landscapeProblems.join('\n  ')}`);
   const nluInputs = inputs.digest('hex').slice(0, 16);
   return {
     exportList,
@@ -117,6 +124,8 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     nluInputs,
     nluModel,
     names,
+    vendors,
+    regimes,
     version: hash.digest('hex').slice(0, 12),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGIONS, TOPICS } from '../core/vocabulary.js';
+import type { Regimes, Vendors } from './landscape.js';
 
 export type { Region } from '../core/vocabulary.js';
 export { REGIONS, TOPICS };
@@ -163,4 +164,8 @@ export interface Knowledge {
   nluModel: NluModel | null;
   /** Changes whenever any data file changes: part of every cache key. */
   version: string;
+  /** Spyware vendors and the measures against them (`data/vendors.json`). */
+  vendors: Vendors;
+  /** Rules and processes on the spyware trade (`data/regimes.json`). */
+  regimes: Regimes;
 }
