@@ -16,6 +16,7 @@ import type { Answer, CountrySuggestion, Lang } from './types.js';
 import type { Scored } from './understand/classifier.js';
 import { CountryIndex, flagOf } from './understand/countries.js';
 import { Reader, type ReadOptions } from './understand/index.js';
+import { VendorIndex } from './understand/vendors.js';
 
 export { datesLine } from './answer/dates.js';
 export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './i18n.js';
@@ -55,7 +56,11 @@ export function createCore(knowledge: Knowledge): Core {
   const index = new CountryIndex(knowledge.names, knowledge.aliases, new Set(COMMON_WORDS), knowledge.ambiguous);
   // The committed model when it was trained on these very inputs; else train now (slower start-up).
   const model = knowledge.nluModel;
-  const reader = model?.inputs === knowledge.nluInputs ? Reader.load(index, model) : Reader.train(index, knowledge.nlu);
+  const vendors = new VendorIndex(knowledge.vendors.vendors, (norm) => index.namesCountry(norm));
+  const reader =
+    model?.inputs === knowledge.nluInputs
+      ? Reader.load(index, vendors, model)
+      : Reader.train(index, vendors, knowledge.nlu);
   const answerer = new Answerer(knowledge, (word, limit) => index.closest(word, limit));
   const known: ReadonlySet<string> = new Set(Object.keys(knowledge.names));
   const facts = answerer.facts;

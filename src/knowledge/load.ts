@@ -108,7 +108,7 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     ids.add(e.id);
   }
   // The wider landscape (vendors, rules and regimes): data/vendors.json, data/regimes.json.
-  const vendors = readJson(dir, 'vendors.json', Vendors, hash);
+  const vendors = readJson(dir, 'vendors.json', Vendors, hash, inputs);
   const regimes = readJson(dir, 'regimes.json', Regimes, hash);
   const landscapeProblems = checkLandscape(vendors, regimes, (code) => !!names[code]);
   if (landscapeProblems.length > 0)

@@ -8,9 +8,12 @@ import { encodeQuery, type Query } from '../query.js';
 import type { Answer, CountryRef } from '../types.js';
 import { countryAnswer } from './country.js';
 import { type Composed, Facts } from './facts.js';
+import { landscapeFor } from './landscape.js';
 import { listAllowed, listRemoved } from './lists.js';
 import { nsoAnswer } from './nso.js';
 import { clarifyAnswer, helpAnswer, mapAnswer, sourcesAnswer, sourcesOf, unknownAnswer } from './other.js';
+import { regimeAnswer } from './regime.js';
+import { vendorAnswer } from './vendor.js';
 
 /** Composed answers kept for reuse; the table is emptied when full. */
 const MEMO_SIZE = 1000;
@@ -53,7 +56,12 @@ export class Answerer {
     const composed = this.byIntent(query, refs);
     const part =
       query.aspect === 'sources' ? sourcesOf(composed, lang) : query.aspect === 'more' ? moreOf(composed) : composed;
-    const answer: Answer = { ...common, ...part, topic: intent === 'nso' ? (query.topic ?? 'overview') : null };
+    const topic = intent === 'nso' ? (query.topic ?? 'overview') : intent === 'regime' ? query.regime : null;
+    const vendors =
+      intent === 'vendor_status' || intent === 'regime'
+        ? query.vendors.map((id) => landscapeFor(this.facts).vendorRef(id))
+        : [];
+    const answer: Answer = { ...common, ...part, topic, vendors };
     if (intent === 'map') {
       const focus = refs[0]?.code ?? null;
       answer.map = { region: focus ? 'world' : (query.region ?? 'world'), focus };
@@ -83,6 +91,10 @@ export class Answerer {
         return query.intent === 'list_allowed' ? listAllowed(facts, lang) : listRemoved(facts, lang);
       case 'nso':
         return nsoAnswer(facts, query.topic ?? 'overview', refs, lang);
+      case 'vendor_status':
+        return vendorAnswer(facts, query.vendors, refs, lang);
+      case 'regime':
+        return regimeAnswer(facts, query.regime, query.vendors, refs, lang);
       case 'sources':
         return sourcesAnswer(facts, lang);
       case 'map':
