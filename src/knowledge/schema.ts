@@ -98,7 +98,7 @@ export const AmbiguousNames = z.strictObject({
 /** Example messages for the classifier, per label (`data/nlu/<lang>.json`, and `<lang>.test.json` held out). */
 export const NluCorpus = z.strictObject({
   lang: Lang,
-  examples: z.record(z.string().regex(/^[a-z_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
+  examples: z.record(z.string().regex(/^[a-z0-9_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
 });
 
 /** An array, not looked into: the model's tables hold tens of thousands of entries. */
