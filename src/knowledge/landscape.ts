@@ -43,6 +43,8 @@ export const LandscapeEvent = z.strictObject({
   text: Bilingual,
   confidence: Confidence,
   countries: z.array(CountryCode),
+  /** The fact that answers "what happened there?" when several happened in one country. */
+  key: z.boolean().default(false),
   sources: z.array(LandscapeSource).min(1),
 });
 

@@ -108,7 +108,9 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     ids.add(e.id);
   }
   // The wider landscape (vendors, rules and regimes): data/vendors.json, data/regimes.json.
-  const vendors = readJson(dir, 'vendors.json', Vendors, hash, inputs);
+  const vendors = readJson(dir, 'vendors.json', Vendors, hash);
+  // Training reads the vendors' names (a vendor is one placeholder word to the classifier).
+  inputs.update(JSON.stringify(vendors.vendors.map((v) => [v.id, v.name, v.aliases])));
   const regimes = readJson(dir, 'regimes.json', Regimes, hash);
   const landscapeProblems = checkLandscape(vendors, regimes, (code) => !!names[code]);
   if (landscapeProblems.length > 0)

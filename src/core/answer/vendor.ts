@@ -32,15 +32,18 @@ export function vendorAnswer(
 
   let lines: string[];
   let title = first.bottomLine[lang];
+  let reportedOn = keyDate(first);
   const country = refs[0];
   if (country) {
     // "What happened to Paragon in Italy?": the newest fact there answers; earlier ones follow.
-    const there = first.events.filter((e) => e.countries.includes(country.code)).slice(-TEXT_LINES);
-    const latest = there.at(-1);
-    if (latest) {
-      title = `${t(lang, 'vendor-in-country', { vendor: first.name, name: country.name })} — ${latest.text[lang]}`;
-      lines = [...there.slice(0, -1).map((e) => eventLine(e, lang)), `• ${first.bottomLine[lang]}`];
-      for (const e of there) used.add(usedItem(e, e.date));
+    const there = first.events.filter((e) => e.countries.includes(country.code));
+    const main = there.filter((e) => e.key).at(-1) ?? there.at(-1);
+    if (main) {
+      title = `${t(lang, 'vendor-in-country', { vendor: first.name, name: country.name })} — ${main.text[lang]}`;
+      reportedOn = main.date;
+      const rest = there.filter((e) => e !== main).slice(-(TEXT_LINES - 1));
+      lines = [...rest.map((e) => eventLine(e, lang)), `• ${first.bottomLine[lang]}`];
+      for (const e of [main, ...rest]) used.add(usedItem(e, e.date));
     } else {
       lines = [t(lang, 'vendor-nothing-in-country', { vendor: first.name, name: country.name })];
     }
@@ -59,7 +62,7 @@ export function vendorAnswer(
     for (const m of other.measures) used.add(usedItem(m, m.until ?? m.since));
   }
   return used.composed(title, withinBudget(lines.slice(0, TEXT_LINES + others.length)), vendorPages(first, lang), {
-    reportedOn: keyDate(first),
+    reportedOn,
     reviewedOn: land.reviewedOn,
   });
 }

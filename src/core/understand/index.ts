@@ -245,7 +245,11 @@ export class Reader {
     if (topic && otherVendors.length > 0 && !vendors.includes(NSO)) return this.aboutVendors(scan, lang, context);
     if (topic) return queryOf('nso', lang, { topic, ...named });
     const regime = regimeOfLabel(label);
-    if (regime) return queryOf('regime', lang, { regime, vendors, ...named });
+    if (regime) {
+      // The US as the one making the rule ("can a US company supply NSO?") is not asked about.
+      const asked = US_RULES.has(regime) ? withoutUs(named) : named;
+      return queryOf('regime', lang, { regime, vendors, ...asked });
+    }
     if (VENDOR_FALLBACK.has(label) && otherVendors.length > 0 && named.countries.length === 0)
       return this.aboutVendors(scan, lang, context);
     switch (label) {
@@ -295,7 +299,7 @@ export class Reader {
    */
   private aboutVendors(scan: Scan, lang: Lang, context: Query | undefined): Query {
     const vendors = scan.vendors.map((v) => v.id);
-    const named = namedOf(scan);
+    const named = withoutUs(namedOf(scan));
     const fromContext = context && (context.intent === 'vendor_status' || context.intent === 'regime');
     if (vendors.length === 0) {
       if (fromContext && context.vendors.length > 0)
@@ -305,7 +309,7 @@ export class Reader {
     const short = scan.tokens.length <= SHORT_FOLLOW_UP && named.countries.length === 0;
     if (short && fromContext && context.intent === 'regime' && context.regime && context.vendors.length > 0)
       return { ...context, lang, vendors, aspect: null, followUp: 'vendor' };
-    const query = queryOf('vendor_status', lang, { vendors, ...named });
+    const query = queryOf('vendor_status', lang, { vendors, ...withoutUs(named) });
     return short && fromContext ? { ...query, followUp: 'vendor' } : query;
   }
 
@@ -531,6 +535,25 @@ function namedOf(scan: Scan): { countries: string[]; mentions: string[]; choices
     countries: scan.countries.map((m) => m.code),
     mentions: scan.countries.map((m) => m.matched),
     choices: scan.choices,
+  };
+}
+
+/** US rules: the United States named in a question about them makes the rule ("is Candiru on the US list?"). */
+const US_RULES: ReadonlySet<RegimeTopic> = new Set([
+  'us_entity_list',
+  'ofac_sanctions',
+  'us_visa_restrictions',
+  'eo_14093',
+  'bis_intrusion_rule',
+]);
+const US = 'US';
+
+function withoutUs(named: { countries: string[]; mentions: string[]; choices: string[] }) {
+  const keep = named.countries.map((c) => c !== US);
+  return {
+    countries: named.countries.filter((_, i) => keep[i]),
+    mentions: named.mentions.filter((_, i) => keep[i]),
+    choices: named.choices,
   };
 }
 
