@@ -247,7 +247,8 @@ export class Reader {
     const regime = regimeOfLabel(label);
     if (regime) {
       // The US as the one making the rule ("can a US company supply NSO?") is not asked about.
-      const asked = US_RULES.has(regime) ? withoutUs(named) : named;
+      const asked =
+        regime === 'israel_export_control' ? without(named, ISRAEL) : US_RULES.has(regime) ? withoutUs(named) : named;
       return queryOf('regime', lang, { regime, vendors, ...asked });
     }
     if (VENDOR_FALLBACK.has(label) && otherVendors.length > 0 && named.countries.length === 0)
@@ -549,7 +550,12 @@ const US_RULES: ReadonlySet<RegimeTopic> = new Set([
 const US = 'US';
 
 function withoutUs(named: { countries: string[]; mentions: string[]; choices: string[] }) {
-  const keep = named.countries.map((c) => c !== US);
+  return without(named, US);
+}
+
+/** The countries named, but the one that makes the rule asked about. */
+function without(named: { countries: string[]; mentions: string[]; choices: string[] }, maker: string) {
+  const keep = named.countries.map((c) => c !== maker);
   return {
     countries: named.countries.filter((_, i) => keep[i]),
     mentions: named.mentions.filter((_, i) => keep[i]),
