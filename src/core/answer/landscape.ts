@@ -45,7 +45,8 @@ export class Landscape {
   private readonly vendorsByCountry = new Map<string, Vendor[]>();
 
   constructor(kb: Pick<Knowledge, 'vendors' | 'regimes'>) {
-    this.reviewedOn = kb.vendors.reviewedOn > kb.regimes.reviewedOn ? kb.vendors.reviewedOn : kb.regimes.reviewedOn;
+    // The later of the two review dates (dates as text sort in time order).
+    this.reviewedOn = [kb.vendors.reviewedOn, kb.regimes.reviewedOn].sort().at(-1) as string;
     for (const v of kb.vendors.vendors) {
       this.vendors.set(v.id, v);
       if (v.measures.length === 0) continue;

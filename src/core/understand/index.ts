@@ -9,7 +9,7 @@ import { COMMON_WORDS, REGION_CUES } from '../lexicon.js';
 import { type Aspect, MAX_CHOICES, MAX_QUERY_COUNTRIES, MAX_QUERY_VENDORS, type Query, queryOf } from '../query.js';
 import { cleanQuestion, normalize, type Token, tokenize } from '../text.js';
 import type { Intent } from '../types.js';
-import { REGIME_TOPICS, REGIONS, type RegimeTopic, TOPICS, type Topic, type VendorId } from '../vocabulary.js';
+import { REGIME_TOPICS, REGIONS, type RegimeTopic, TOPICS, type Topic } from '../vocabulary.js';
 import { Classifier, type Example, type Scored } from './classifier.js';
 import type { CountryIndex, CountryMatch } from './countries.js';
 import { COUNTRY_WORD, Featurizer } from './features.js';
