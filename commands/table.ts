@@ -118,7 +118,8 @@ export const COMMANDS: readonly CommandSpec[] = [
           fr: 'Entreprise ou produit (Intellexa, Predator, Candiru…)',
         },
         type: 'string',
-        required: true,
+        // Without a name, the vendors known.
+        required: false,
         autocomplete: true,
       },
     ],

@@ -145,7 +145,7 @@ describe('Discord bot against a local Discord', () => {
       name_localizations: { fr: 'Procès WhatsApp' },
       value: 'whatsapp_lawsuit',
     });
-    expect(byName.vendor.options[0]).toMatchObject({ name: 'name', type: 3, required: true, autocomplete: true });
+    expect(byName.vendor.options[0]).toMatchObject({ name: 'name', type: 3, required: false, autocomplete: true });
     const rule = byName.rules.options[0];
     expect(rule.choices).toHaveLength(11);
     expect(rule.choices).toContainEqual({

@@ -20,6 +20,8 @@ measure-detail = • { $date }{ $until ->
     [none] {""}
    *[other] {" "}– { $until }
 } · { $kind }: { $text }
+vendors-title = Spyware vendors the bot knows
+vendors-hint = Ask about one, e.g. “has Intellexa been sanctioned?” or /vendor candiru.
 vendor-no-measure = • No US listing, sanctions or other measure against it found in the sources.
 vendor-nothing-in-country = • The sources say nothing about { $vendor } in { $name }.
 vendor-in-country = { $vendor } in { $name }

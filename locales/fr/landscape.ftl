@@ -20,6 +20,8 @@ measure-detail = • { $date }{ $until ->
     [none] {""}
    *[other] {" "}– { $until }
 } · { $kind } : { $text }
+vendors-title = Vendeurs de logiciels espions connus du bot
+vendors-hint = Demandez-en un, par ex. « Intellexa a-t-elle été sanctionnée ? » ou /vendor candiru.
 vendor-no-measure = • Aucune inscription, sanction ou autre mesure américaine contre elle trouvée dans les sources.
 vendor-nothing-in-country = • Les sources ne disent rien de { $vendor } dans ce pays : { $name }.
 vendor-in-country = { $vendor } – { $name }

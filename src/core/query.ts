@@ -222,7 +222,8 @@ export function decodeQuery(key: string, knownCountries: ReadonlySet<string>): Q
   let region: Region | null = null;
   let regime: RegimeTopic | null = null;
   if (vendors.length > 0 && intent !== 'vendor_status' && intent !== 'regime') return undefined;
-  if (intent === 'vendor_status' && vendors.length === 0) return undefined;
+  // No vendor named: the list of vendors (`/vendor` alone), about no country.
+  if (intent === 'vendor_status' && vendors.length === 0 && (countries.length > 0 || detail !== '')) return undefined;
   if (intent === 'regime') {
     // No rule named: the list of rules (`/rules` alone).
     regime = REGIME_OF.get(detail) ?? null;

@@ -133,7 +133,7 @@ describe('the Query codec with vendors and rules', () => {
 
   test('forged keys are refused: unknown vendor or rule, vendors where they do not belong, empty or repeated', () => {
     for (const key of [
-      '1.v.en.....',
+      '1.v.en...MA.',
       '1.v.en......',
       '1.v.en.....zz',
       '1.v.en.....ca,ca',
@@ -150,6 +150,7 @@ describe('the Query codec with vendors and rules', () => {
     ])
       expect(decodeQuery(key, known), key).toBeUndefined();
     expect(decodeQuery('1.g.en....', known)).toMatchObject({ intent: 'regime', regime: null });
+    expect(decodeQuery('1.v.en....', known)).toMatchObject({ intent: 'vendor_status', vendors: [] });
   });
 });
 
@@ -223,6 +224,12 @@ describe('vendor and rule answers', () => {
   test('a vendor with no measure says so instead of guessing', () => {
     const a = core.answer(core.understand('cellebrite', { expect: 'vendor_status' }));
     expect(a.text).toContain('No US listing, sanctions or other measure against it found in the sources.');
+  });
+
+  test('/vendor alone lists the vendors known', () => {
+    const a = core.answer(core.understand('', { expect: 'vendor_status' }));
+    expect(a.title).toBe('Spyware vendors the bot knows');
+    expect(a.text).toContain('Memento Labs (Hacking Team)');
   });
 
   test('an unknown name after /vendor is said back, not guessed', () => {

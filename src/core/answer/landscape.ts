@@ -72,6 +72,10 @@ export class Landscape {
     return found;
   }
 
+  allVendors(): Vendor[] {
+    return [...this.vendors.values()];
+  }
+
   allRegimes(): Regime[] {
     return [...this.regimes.values()];
   }

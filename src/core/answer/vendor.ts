@@ -26,7 +26,7 @@ export function vendorAnswer(
   const land = landscapeFor(facts);
   const used = new Used();
   const [first, ...others] = ids.map((id) => land.vendor(id));
-  if (!first) throw new Error('vendor_status without a vendor');
+  if (!first) return vendorList(facts, lang);
   const measures = sortMeasures(first.measures);
   for (const m of measures) used.add(usedItem(m, m.until ?? m.since));
 
@@ -115,4 +115,12 @@ function keyDate(v: Vendor): string | null {
   const dates = v.measures.flatMap((m) => (m.until ? [m.since, m.until] : [m.since]));
   if (dates.length === 0) dates.push(...v.events.map((e) => e.date));
   return dates.sort().at(-1) ?? null;
+}
+
+/** `/vendor` alone: the vendors the bot knows, by name. */
+function vendorList(facts: Facts, lang: Lang): Composed {
+  const land = landscapeFor(facts);
+  const names = land.allVendors().map((v) => v.name);
+  const text = [names.join(' · '), t(lang, 'vendors-hint')].join('\n');
+  return new Used().composed(t(lang, 'vendors-title'), text, [], { reviewedOn: land.reviewedOn });
 }

@@ -414,7 +414,8 @@ export class Reader {
         if (scan.vendors.length > 0) return queryOf('vendor_status', lang, { vendors: scan.vendors.map((v) => v.id) });
         return text
           ? queryOf('unknown', lang, { unknownWord: text.slice(0, MAX_UNKNOWN_WORD) })
-          : queryOf('vendor_status', lang, { vendors: ['nso'] });
+          : // Nothing named: the vendors known.
+            queryOf('vendor_status', lang);
       }
       case 'regime': {
         const scan = this.scan(text, tokens, true);
