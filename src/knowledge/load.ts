@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { FEATURES_VERSION } from '../core/understand/features.js';
 import { isLabel } from '../core/understand/labels.js';
 import { loadCountryNames } from './country-names.js';
+import { checkLandscape, Regimes, Vendors } from './landscape.js';
 import {
   Aliases,
   AmbiguousNames,
@@ -157,6 +158,22 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     if (ids.has(e.id)) throw new DataError(`${dir}/timeline.json: field events.${i}.id: "${e.id}" is used twice`);
     ids.add(e.id);
   }
+  // The wider landscape (vendors, rules and regimes): data/vendors.json, data/regimes.json.
+  const vendors = readJson(dir, 'vendors.json', Vendors, hash);
+  // Training reads the vendors' names (a vendor is one placeholder word to the classifier).
+  inputs.update(JSON.stringify(vendors.vendors.map((v) => [v.id, v.name, v.aliases])));
+  const regimes = readJson(dir, 'regimes.json', Regimes, hash);
+  for (const vendor of vendors.vendors) {
+    vet('vendors.json', `vendors.${vendor.id}.measures`, vendor.measures);
+    vet('vendors.json', `vendors.${vendor.id}.events`, vendor.events);
+  }
+  for (const regime of regimes.regimes) {
+    vet('regimes.json', `regimes.${regime.id}.groups`, regime.groups);
+    vet('regimes.json', `regimes.${regime.id}.events`, regime.events);
+  }
+  const landscapeProblems = checkLandscape(vendors, regimes, (code) => !!names[code]);
+  if (landscapeProblems.length > 0)
+    throw new DataError(`${dir}: vendors.json / regimes.json\n  ${landscapeProblems.join('\n  ')}`);
   const nluInputs = inputs.digest('hex').slice(0, 16);
   return {
     exportList,
@@ -171,6 +188,8 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     nluModel,
     names,
     sourcePolicy,
+    vendors,
+    regimes,
     version: hash.digest('hex').slice(0, 12),
   };
 }

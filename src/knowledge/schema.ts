@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGIONS, TOPICS } from '../core/vocabulary.js';
+import type { Regimes, Vendors } from './landscape.js';
 
 export type { Region } from '../core/vocabulary.js';
 export { REGIONS, TOPICS };
@@ -171,7 +172,7 @@ export const Summaries = z.strictObject({
 /** Example messages for the classifier, per label (`data/nlu/<lang>.json`, and `<lang>.test.json` held out). */
 export const NluCorpus = z.strictObject({
   lang: Lang,
-  examples: z.record(z.string().regex(/^[a-z_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
+  examples: z.record(z.string().regex(/^[a-z0-9_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
 });
 
 /** An array, not looked into: the model's tables hold tens of thousands of entries. */
@@ -248,4 +249,8 @@ export interface Knowledge {
   sourcePolicy: SourcePolicy;
   /** Changes whenever any data file changes: part of every cache key. */
   version: string;
+  /** Spyware vendors and the measures against them (`data/vendors.json`). */
+  vendors: Vendors;
+  /** Rules and processes on the spyware trade (`data/regimes.json`). */
+  regimes: Regimes;
 }

@@ -80,7 +80,7 @@ function codeOfFlag(flag: string): string {
 }
 
 /** Levenshtein distance, with two swapped neighbours ("Mexcio") counted as one typo. */
-function typoDistance(a: string, b: string): number {
+export function typoDistance(a: string, b: string): number {
   const d = distance(a, b);
   if (d !== 2 || a.length !== b.length) return d;
   let i = 0;
@@ -284,6 +284,11 @@ export class CountryIndex {
     if (this.fuzzyMemo.size > 10_000) this.fuzzyMemo.clear();
     this.fuzzyMemo.set(norm, result);
     return result;
+  }
+
+  /** Whether a normalized word or phrase is, by itself, a country's name, alias or code. */
+  namesCountry(norm: string): boolean {
+    return this.exact.has(norm) || this.alpha2.has(norm.toUpperCase()) || this.alpha3.has(norm.toUpperCase());
   }
 
   /** Countries whose names start with or resemble `query`, best first (autocomplete). */
