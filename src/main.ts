@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     memory,
     metrics,
     maps: maps.render,
+    ...(config.LOG_QUESTIONS ? { unansweredLog: log } : {}),
     limits: {
       ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),

@@ -43,6 +43,13 @@ export const Config = z.object({
   MAP_CACHE_MB: positive(16),
   RATE_LIMIT_PER_MINUTE: positive(10),
   RATE_LIMIT_INLINE_PER_MINUTE: positive(60),
+  LOG_QUESTIONS: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['0', '1', 'false', 'true'], { message: 'expected 1 or true (on), 0 or false (off)' })
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
