@@ -41,6 +41,8 @@ interface Offered {
   kind: 'name' | 'alias';
   /** `letterCounts(norm)`. */
   letters: Uint8Array;
+  /** `pairsOf(norm)`. */
+  pairs: Float64Array;
 }
 
 /** Upper-case codes that are more often words or abbreviations than countries ("AI", "IT", "IN"...). */
@@ -127,6 +129,36 @@ function bagDistance(a: Uint8Array, b: Uint8Array): number {
     else less -= d;
   }
   return Math.max(more, less);
+}
+
+/** The pairs of neighbouring letters of a word, with its start and end ("^m", "ma", …, "o$"), sorted. */
+function pairsOf(word: string): Float64Array {
+  const pairs = new Float64Array(word.length + 1);
+  let previous = 0; // the start
+  for (let i = 0; i <= word.length; i++) {
+    const c = i < word.length ? word.charCodeAt(i) + 1 : 0x10001; // 0x10001: the end
+    pairs[i] = previous * 0x10002 + c;
+    previous = c;
+  }
+  return pairs.sort();
+}
+
+/** How many items two sorted lists share, counting repeats (a multiset intersection). */
+function sharedCount(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
 }
 
 /** The number of bits set. */
@@ -222,7 +254,7 @@ export class CountryIndex {
       const places = this.offeredOf.get(code) ?? [];
       places.push(this.offered.length);
       this.offeredOf.set(code, places);
-      this.offered.push({ norm, code, kind, letters: letterCounts(norm) });
+      this.offered.push({ norm, code, kind, letters: letterCounts(norm), pairs: pairsOf(norm) });
       if (norm.length >= 5) {
         const bucket = this.fuzzyByLength.get(norm.length) ?? [];
         bucket.push({ norm, code, mask: letterMask(norm) });
@@ -387,13 +419,17 @@ export class CountryIndex {
     const norm = normalize(word);
     if (norm.length < 2) return [];
     const counts = letterCounts(norm);
+    const pairs = pairsOf(norm);
     const best = new Map<string, number>();
     const pending: { at: number; floor: number }[] = [];
     for (let at = 0; at < this.offered.length; at++) {
-      const { norm: name, code, letters } = this.offered[at] as Offered;
+      const { norm: name, code, letters, pairs: namePairs } = this.offered[at] as Offered;
       if (name.startsWith(norm)) best.set(code, 0);
       else {
-        const floor = bagDistance(counts, letters) / Math.max(norm.length, name.length);
+        const longer = Math.max(norm.length, name.length);
+        // Each edit changes at most one letter each way, and at most two letter pairs each way.
+        const unshared = Math.max(pairs.length, namePairs.length) - sharedCount(pairs, namePairs);
+        const floor = Math.max(bagDistance(counts, letters), Math.ceil(unshared / 2)) / longer;
         if (floor <= 0.5) pending.push({ at, floor });
       }
     }
