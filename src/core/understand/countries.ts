@@ -41,8 +41,8 @@ interface Offered {
   kind: 'name' | 'alias';
   /** `letterCounts(norm)`. */
   letters: Uint8Array;
-  /** `pairsOf(norm)`. */
-  pairs: Float64Array;
+  /** How many letter pairs it has (`pairsOf`). */
+  pairCount: number;
 }
 
 /** Upper-case codes that are more often words or abbreviations than countries ("AI", "IT", "IN"...). */
@@ -131,7 +131,7 @@ function bagDistance(a: Uint8Array, b: Uint8Array): number {
   return Math.max(more, less);
 }
 
-/** The pairs of neighbouring letters of a word, with its start and end ("^m", "ma", …, "o$"), sorted. */
+/** The pairs of neighbouring letters of a word, with its start and end ("^m", "ma", …, "o$"). */
 function pairsOf(word: string): Float64Array {
   const pairs = new Float64Array(word.length + 1);
   let previous = 0; // the start
@@ -140,25 +140,14 @@ function pairsOf(word: string): Float64Array {
     pairs[i] = previous * 0x10002 + c;
     previous = c;
   }
-  return pairs.sort();
+  return pairs;
 }
 
-/** How many items two sorted lists share, counting repeats (a multiset intersection). */
-function sharedCount(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
+/** Each distinct item of a list and how many times it occurs. */
+function countsOf(items: ArrayLike<number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < items.length; i++) counts.set(items[i] as number, (counts.get(items[i] as number) ?? 0) + 1);
+  return counts;
 }
 
 /** The number of bits set. */
@@ -198,6 +187,10 @@ export class CountryIndex {
   private readonly fuzzyByLength = new Map<number, FuzzyName[]>();
   /** Names offered to people (autocomplete, suggestions): English, French, aliases. */
   private readonly offered: Offered[] = [];
+  /** Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. */
+  private readonly namesWithPair = new Map<number, number[]>();
+  /** Scratch: letter pairs each name shares with the word `closest` looks at. */
+  private shared = new Uint16Array(0);
   /** Where each country's names are in `offered`. */
   private readonly offeredOf = new Map<string, number[]>();
   private readonly fuzzyMemo = new Map<string, string | null>();
@@ -254,7 +247,13 @@ export class CountryIndex {
       const places = this.offeredOf.get(code) ?? [];
       places.push(this.offered.length);
       this.offeredOf.set(code, places);
-      this.offered.push({ norm, code, kind, letters: letterCounts(norm), pairs: pairsOf(norm) });
+      const pairs = pairsOf(norm);
+      for (const [pair, count] of countsOf(pairs)) {
+        const list = this.namesWithPair.get(pair) ?? [];
+        list.push(this.offered.length, count);
+        this.namesWithPair.set(pair, list);
+      }
+      this.offered.push({ norm, code, kind, letters: letterCounts(norm), pairCount: pairs.length });
       if (norm.length >= 5) {
         const bucket = this.fuzzyByLength.get(norm.length) ?? [];
         bucket.push({ norm, code, mask: letterMask(norm) });
@@ -420,15 +419,31 @@ export class CountryIndex {
     if (norm.length < 2) return [];
     const counts = letterCounts(norm);
     const pairs = pairsOf(norm);
+    // A name that shares no pair of letters with the word (nor its start or end) is more than half its
+    // length away, since each edit changes at most two pairs each way: only the names sharing one are
+    // looked at, found through the pairs.
+    if (this.shared.length !== this.offered.length) this.shared = new Uint16Array(this.offered.length);
+    const shared = this.shared;
+    const touched: number[] = [];
+    for (const [pair, count] of countsOf(pairs)) {
+      const list = this.namesWithPair.get(pair) ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        const at = list[i] as number;
+        if (shared[at] === 0) touched.push(at);
+        shared[at] = (shared[at] as number) + Math.min(count, list[i + 1] as number);
+      }
+    }
     const best = new Map<string, number>();
     const pending: { at: number; floor: number }[] = [];
-    for (let at = 0; at < this.offered.length; at++) {
-      const { norm: name, code, letters, pairs: namePairs } = this.offered[at] as Offered;
+    for (const at of touched) {
+      const together = shared[at] as number;
+      shared[at] = 0;
+      const { norm: name, code, letters, pairCount } = this.offered[at] as Offered;
       if (name.startsWith(norm)) best.set(code, 0);
       else {
         const longer = Math.max(norm.length, name.length);
         // Each edit changes at most one letter each way, and at most two letter pairs each way.
-        const unshared = Math.max(pairs.length, namePairs.length) - sharedCount(pairs, namePairs);
+        const unshared = Math.max(pairs.length, pairCount) - together;
         const floor = Math.max(bagDistance(counts, letters), Math.ceil(unshared / 2)) / longer;
         if (floor <= 0.5) pending.push({ at, floor });
       }
