@@ -99,6 +99,7 @@ async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
     memory,
     metrics,
     maps: maps.render,
+    ...(config.LOG_QUESTIONS ? { unansweredLog: log } : {}),
     limits: {
       ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),

@@ -24,6 +24,8 @@ export interface Config {
   MAP_CACHE_MB: number;
   RATE_LIMIT_PER_MINUTE: number;
   RATE_LIMIT_INLINE_PER_MINUTE: number;
+  /** Log the text of questions the bot could not answer (truncated, users hashed). */
+  LOG_QUESTIONS: boolean;
   LOG_LEVEL: (typeof LOG_LEVELS)[number];
 }
 
@@ -78,6 +80,13 @@ function positive(fallback: number) {
   };
 }
 
+function flag(raw: string | undefined): boolean {
+  const value = text(raw);
+  if (value === undefined || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Invalid('expected 1 or true (on), 0 or false (off)');
+}
+
 function logLevel(raw: string | undefined): Config['LOG_LEVEL'] {
   const value = text(raw);
   if (value === undefined) return 'info';
@@ -103,6 +112,7 @@ const RULES = {
   MAP_CACHE_MB: positive(16),
   RATE_LIMIT_PER_MINUTE: positive(10),
   RATE_LIMIT_INLINE_PER_MINUTE: positive(60),
+  LOG_QUESTIONS: flag,
   LOG_LEVEL: logLevel,
 } satisfies { [K in keyof Config]-?: (raw: string | undefined) => Config[K] };
 
