@@ -49,4 +49,5 @@ regime-group = • { $date }: { $names } — { $role }
 landscape-takes-part = Takes part in: { $names }
 landscape-not-part = Reported as not in: { $names }
 landscape-vendors = Spyware firms based here facing measures: { $names }
+landscape-event = { $name }, { $date }: { $text }
 landscape-item = { $name } ({ $date })

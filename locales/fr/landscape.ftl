@@ -49,4 +49,5 @@ regime-group = • { $date } : { $names } — { $role }
 landscape-takes-part = Participe à : { $names }
 landscape-not-part = Ne participerait pas à : { $names }
 landscape-vendors = Entreprises de logiciels espions basées ici et visées par des mesures : { $names }
+landscape-event = { $name }, { $date } : { $text }
 landscape-item = { $name } ({ $date })

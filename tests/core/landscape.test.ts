@@ -238,21 +238,24 @@ describe('vendor and rule answers', () => {
   });
 });
 
-describe('landscapeOf: two lines a country answer can add', () => {
+describe('landscapeOf: the lines a country answer can add', () => {
   test('Greece: outside the Joint Statement; Intellexa (Predator) based there, with its measures', () => {
     const f = new Facts(kb);
     const greece = landscapeOf(f, 'GR', 'en');
     expect(greece.lines).toHaveLength(2);
-    expect(greece.lines[0]).toBe('Reported as not in: Joint Statement on commercial spyware (22 Sept 2024)');
-    expect(greece.lines[1]).toBe(
+    // The vendors based there first: the most telling line leads.
+    expect(greece.lines[0]).toBe(
       'Spyware firms based here facing measures: Intellexa (Predator): US Entity List, US Treasury (OFAC) sanctions, criminal case',
     );
+    expect(greece.lines[1]).toBe('Reported as not in: Joint Statement on commercial spyware (22 Sept 2024)');
     expect(greece.sources.length).toBeGreaterThan(0);
     const france = landscapeOf(f, 'FR', 'fr');
     expect(france.lines).toEqual([
       'Participe à\u00a0: Déclaration commune sur les logiciels espions commerciaux (30 mars 2023) et Processus de Pall Mall (6 févr. 2024)',
     ]);
     expect(landscapeOf(f, 'PE', 'en').lines).toEqual([]);
+    // Where a vendor based elsewhere acted: Paragon in Italy.
+    expect(landscapeOf(f, 'IT', 'en').lines.some((l) => l.startsWith('Paragon'))).toBe(true);
   });
 });
 

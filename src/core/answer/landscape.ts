@@ -3,12 +3,14 @@
  * takes part in, which vendors are based there; and `landscapeOf`, the two lines a country answer
  * adds ("Takes part in: Joint Statement (Mar 2023)…", "Spyware firms based here facing measures: …").
  */
+
 import { formatDate, joinNames, t } from '../../i18n/index.js';
 import type { LandscapeSource, Measure, Regime, RegimeGroup, Vendor } from '../../knowledge/landscape.js';
 import type { Knowledge } from '../../knowledge/schema.js';
 import type { Lang, Source, VendorRef } from '../types.js';
 import type { RegimeTopic, VendorId } from '../vocabulary.js';
 import type { Facts } from './facts.js';
+import { firstSentence } from './facts.js';
 
 /** A dated item with sources in the answer's shape, for `Used.add`. */
 export interface UsedItem {
@@ -147,14 +149,31 @@ export function landscapeOf(facts: Facts, code: string, lang: Lang): CountryLand
   const regimeParts: string[] = [];
   if (taking.length > 0) regimeParts.push(t(lang, 'landscape-takes-part', { names: joinNames(taking, lang) }));
   if (notIn.length > 0) regimeParts.push(t(lang, 'landscape-not-part', { names: joinNames(notIn, lang) }));
+  // Most telling first: vendors based here facing measures, what a vendor did here, then the rules.
   const lines: string[] = [];
-  if (regimeParts.length > 0) lines.push(regimeParts.join(' · '));
-  const vendors = land.vendorsIn(code).map((v) => {
+  const based = land.vendorsIn(code);
+  const vendors = based.map((v) => {
     const kinds = [...new Set(sortMeasures(v.measures).map((m) => t(lang, 'measure-kind', { kind: m.kind })))];
     for (const m of v.measures) sources.push(usedItem(m, m.until ?? m.since));
     const products = v.products.length > 0 ? ` (${v.products.join(', ')})` : '';
-    return `${v.name}${products}: ${kinds.join(', ')}`;
+    return `${v.name}${products}${lang === 'fr' ? '\u00a0: ' : ': '}${kinds.join(', ')}`;
   });
   if (vendors.length > 0) lines.push(t(lang, 'landscape-vendors', { names: vendors.join('; ') }));
+  const here = land
+    .allVendors()
+    .filter((v) => !based.includes(v))
+    .flatMap((v) => v.events.filter((e) => e.countries.includes(code)).map((event) => ({ vendor: v, event })))
+    .sort((a, b) => b.event.date.localeCompare(a.event.date))[0];
+  if (here) {
+    sources.push(usedItem(here.event, here.event.date));
+    lines.push(
+      t(lang, 'landscape-event', {
+        name: here.vendor.name,
+        date: formatDate(here.event.date, lang),
+        text: firstSentence(here.event.text[lang], 150),
+      }),
+    );
+  }
+  if (regimeParts.length > 0) lines.push(regimeParts.join(' · '));
   return { lines, sources };
 }
