@@ -178,13 +178,15 @@ export const NluCorpus = z.strictObject({
 /** An array, not looked into: the model's tables hold tens of thousands of entries. */
 const Rows = <T>() => z.custom<T[]>((v) => Array.isArray(v));
 
-/** One trained classifier, wink's counts in arrays (`CompactModel` in the core's classifier). */
+/** One trained classifier, wink's counts packed in strings (`CompactModel` in the core's classifier). */
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 const Classifier = z.strictObject({
   labels: z.array(z.string()),
   samples: z.array(z.number()),
   words: z.array(z.number()),
-  features: Rows<string>(),
-  counts: Rows<number[]>(),
+  features: z.string(),
+  pairs: Base64,
+  offsets: Base64,
 });
 
 /** The trained classifiers (`npm run train` writes `data/nlu/model.json`), for the inputs they were trained on. */
