@@ -1,74 +1,64 @@
 /**
- * Discord round trips on loopback: slash interactions dispatched by the fake Discord, timed until the
- * interaction callback arrives, for the real bot and for a discord.js bot that only replies "ok". The
- * ratio is the bot's throughput as a share of the echo bot's (the goal is 0.8 or more).
+ * Discord round trips on loopback through the fake Discord: the real bot (built as `npm start` builds
+ * it: metrics, rate limits, info logs to a file, in-memory cache) beside a discord.js bot that only
+ * replies "ok". Each stays logged in, to its own fake, for the whole run; rounds alternate between them
+ * (`rounds.ts`): latency one question at a time, throughput with 50 users at once. Questions are
+ * mostly distinct (`questions.ts`), each from a new user, timed until the reply (message or interaction
+ * callback). One at a time: half as messages that mention the bot, half as `/allowed` with the last
+ * words of the question. At once: `/allowed` only, since discord.js sends a channel's messages one after
+ * the other (Discord limits each channel) and the fake has one channel, where real users are spread
+ * over many.
  *
- * Run alone: `npx tsx bench/discord.ts [n]`.
+ * Run alone: `npx tsx bench/discord.ts [rounds]`.
  */
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { startDiscord } from '../src/adapters/discord/bot.js';
-import { createCore } from '../src/core/index.js';
-import { createCache } from '../src/infra/cache.js';
-import { createLogger } from '../src/infra/log.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { Answers } from '../src/service/answers.js';
-import { DiscordFake } from '../tests/emulators/discord-fake.js';
+import { DiscordFake, type RecordedCall } from '../tests/emulators/discord-fake.js';
+import { production } from './production.js';
+import { questionStream } from './questions.js';
+import { type Comparison, compare, type Sends } from './rounds.js';
 
-export interface RoundTrips {
-  perSec: number;
-  p50ms: number;
-  p99ms: number;
+/** The country a question names, for `/allowed` (the first capitalized words, or the whole text). */
+function countryOf(text: string): string {
+  return text.replace(/[?!.]/g, '').split(' ').slice(-2).join(' ');
 }
 
-const COUNTRIES = [
-  'Morocco',
-  'Marocco',
-  'India',
-  'Mexique',
-  'UAE',
-  'Saudi Arabia',
-  'France',
-  'Israel',
-  'Rwanda',
-  'Spain',
-];
-const WARM_UP = 20;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;
-
-/** Sends `n` `/allowed` commands one after the other and times each until its callback. */
-async function roundTrips(fake: DiscordFake, n: number): Promise<RoundTrips> {
-  for (let i = 0; i < WARM_UP; i++) {
-    const { id } = fake.command('allowed', { country: COUNTRIES[i % COUNTRIES.length] as string });
-    await fake.waitFor(fake.callbackOf(id));
-  }
-  const samples: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const { id } = fake.command('allowed', { country: COUNTRIES[i % COUNTRIES.length] as string });
-    await fake.waitFor(fake.callbackOf(id));
-    samples.push(performance.now() - t0);
-  }
-  const total = performance.now() - start;
-  samples.sort((a, b) => a - b);
-  return {
-    perSec: Math.round((n / total) * 1000),
-    p50ms: round(percentile(samples, 50)),
-    p99ms: round(percentile(samples, 99)),
+/** Sends each question from a new user and resolves at the bot's reply. */
+function sender(fake: DiscordFake): Sends {
+  const waiting = new Map<string, () => void>();
+  fake.watch((call: RecordedCall) => {
+    if (call.method !== 'POST') return;
+    const interaction = /^\/api\/v10\/interactions\/(\d+)\//.exec(call.path)?.[1];
+    const key = interaction ?? (call.body?.message_reference as { message_id?: string } | undefined)?.message_id;
+    const done = key ? waiting.get(key) : undefined;
+    if (key && done) {
+      waiting.delete(key);
+      done();
+    }
+  });
+  let n = 0;
+  const send = (mention: boolean) => (text: string) => {
+    const user = fake.newUser(`bench${n++}`);
+    const { id } = mention
+      ? fake.message(`<@${fake.applicationId}> ${text}`, { mentionBot: true, author: user })
+      : fake.command('allowed', { country: countryOf(text) }, { user });
+    return new Promise<void>((resolve) => waiting.set(id, resolve));
   };
+  return { oneAtATime: (text) => send(n % 2 === 0)(text), concurrent: send(false) };
 }
 
 async function startEcho(fake: DiscordFake): Promise<Client> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    rest: { api: fake.apiUrl },
+  });
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand()) void interaction.reply({ content: 'ok', allowedMentions: { parse: [] } });
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (client.user && message.mentions.users.has(client.user.id))
+      void message.reply({ content: 'ok', allowedMentions: { parse: [] } });
   });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
   await client.login('bench-token');
@@ -76,54 +66,43 @@ async function startEcho(fake: DiscordFake): Promise<Client> {
   return client;
 }
 
-/** The run with the median throughput. */
-function median(runs: RoundTrips[]): RoundTrips {
-  return [...runs].sort((a, b) => a.perSec - b.perSec)[Math.floor(runs.length / 2)] as RoundTrips;
+export interface DiscordFigures extends Comparison {
+  /** Share of the bot's answers served from the answer cache, over the whole run. */
+  hitRate: number;
 }
 
-/** Rounds alternate the bot and the echo bot, so that neither gains from going first or last. */
-export async function benchDiscord(
-  n: number,
-  rounds = 3,
-): Promise<{ bot: RoundTrips; echo: RoundTrips; ratio: number }> {
-  const fake = await DiscordFake.start();
-  const answers = new Answers(createCore(loadKnowledge()), createCache({ namespace: 'bench', ttlMs: 60_000 }));
-  const log = createLogger({ level: 'silent', pretty: false });
-  const measureBot = async (count: number) => {
-    const bot = await startDiscord({
-      config: { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: fake.apiUrl },
-      answers,
-      log,
-    });
-    const trips = await roundTrips(fake, count);
-    await bot.stop();
-    return trips;
-  };
-  const measureEcho = async (count: number) => {
-    const echo = await startEcho(fake);
-    const trips = await roundTrips(fake, count);
-    await echo.destroy();
-    return trips;
-  };
+export async function benchDiscord(rounds = 7): Promise<DiscordFigures> {
+  const [botFake, echoFake] = await Promise.all([
+    DiscordFake.start({ recordCalls: false }),
+    DiscordFake.start({ recordCalls: false }),
+  ]);
+  const service = production();
+  const bot = await startDiscord({
+    config: { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: botFake.apiUrl },
+    answers: service.answers,
+    log: service.log,
+  });
+  const echo = await startEcho(echoFake);
   try {
-    // Warm-up (JIT, sockets, the fake), not counted.
-    await measureBot(Math.ceil(n / 3));
-    await measureEcho(Math.ceil(n / 3));
-    const bots: RoundTrips[] = [];
-    const echoes: RoundTrips[] = [];
-    for (let i = 0; i < rounds; i++) {
-      bots.push(await measureBot(n));
-      echoes.push(await measureEcho(n));
-    }
-    const bot = median(bots);
-    const echo = median(echoes);
-    return { bot, echo, ratio: round(bot.perSec / echo.perSec) };
+    const figures = await compare(sender(botFake), sender(echoFake), {
+      sequential: 150,
+      concurrent: 600,
+      senders: 50,
+      rounds,
+      warmUp: 1,
+      next: questionStream(),
+    });
+    return { ...figures, hitRate: await service.hitRate() };
   } finally {
-    await fake.close();
+    await bot.stop();
+    await echo.destroy();
+    await service.close();
+    await Promise.all([botFake.close(), echoFake.close()]);
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const n = Number(process.argv[2] ?? 300);
-  process.stdout.write(`${JSON.stringify(await benchDiscord(n))}\n`);
+  const rounds = Number(process.argv[2] ?? 7);
+  process.stdout.write(`${JSON.stringify(await benchDiscord(rounds))}\n`);
+  process.exit(0);
 }

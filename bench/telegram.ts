@@ -1,27 +1,17 @@
+/**
+ * Telegram round trips through the Bot API emulator: the real bot (built as `npm start` builds it:
+ * metrics, rate limits, info logs to a file, cache in memory or on Redis) beside a telegraf bot that
+ * echoes. Each runs warm in its own thread, polling its own emulator; rounds alternate between them
+ * (`rounds.ts`): latency one question at a time, throughput with 50 chats at once, questions mostly
+ * distinct (`questions.ts`), each from a new user.
+ *
+ * Run alone: `npx tsx bench/telegram.ts [rounds]`.
+ */
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { TelegramApiEmulator } from '../tests/emulators/telegram-api.js';
-
-const _TOKEN = '123456:TEST-token-for-emulator';
-const QUESTIONS = [
-  'Is Morocco allowed?',
-  'Est-ce que le Maroc est autorisé ?',
-  'India and Mexico?',
-  'What happened with NSO?',
-  'Which countries were removed?',
-  'Pegasus and Khashoggi',
-  'UAE?',
-  'sources?',
-];
-
-export interface Figures {
-  perSec: number;
-  p50ms: number;
-  p99ms: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+import { type ApiCall, TelegramApiEmulator } from '../tests/emulators/telegram-api.js';
+import { questionStream } from './questions.js';
+import { type Comparison, compare, type Send } from './rounds.js';
 
 /** Starts a bot (`bot` or `echo`) in a worker thread, polling the emulator. */
 function startWorker(kind: 'bot' | 'echo', apiRoot: string, cacheUrl?: string): Worker {
@@ -31,78 +21,77 @@ function startWorker(kind: 'bot' | 'echo', apiRoot: string, cacheUrl?: string): 
   return new Worker(boot, { eval: true, workerData: { kind, apiRoot, cacheUrl } });
 }
 
-async function stopWorker(worker: Worker): Promise<void> {
-  const stopped = new Promise((resolve) => worker.once('message', resolve));
+async function stopWorker(worker: Worker): Promise<{ hitRate: number | null }> {
+  const stopped = new Promise<{ hitRate: number | null }>((resolve) => worker.once('message', resolve));
   worker.postMessage('stop');
-  await stopped;
+  const result = await stopped;
   await worker.terminate();
+  return result;
 }
 
-/** N private questions one after the other; each round trip waits for the bot's message. */
-async function measure(api: TelegramApiEmulator, kind: 'bot' | 'echo', n: number, cacheUrl?: string): Promise<Figures> {
-  const worker = startWorker(kind, api.apiRoot, cacheUrl);
-  await api.waitForPoller();
-  const times: number[] = [];
-  const begin = performance.now();
-  for (let i = 0; i < n; i++) {
-    const chatId = 10_000 + i;
-    const from = { id: chatId, is_bot: false, first_name: 'Bench', language_code: 'en' };
-    const since = api.calls.length;
-    const t0 = performance.now();
+let nextUser = 10_000;
+
+/** Sends each question from a new private chat and resolves at the bot's first message there. */
+async function sender(api: TelegramApiEmulator): Promise<Send> {
+  const waiting = new Map<number, () => void>();
+  api.watch({
+    call(call: ApiCall) {
+      const chat = call.params.chat_id;
+      if (typeof chat !== 'number') return;
+      const done = waiting.get(chat);
+      if (done && (call.method === 'sendMessage' || call.method === 'sendPhoto')) {
+        waiting.delete(chat);
+        done();
+      }
+    },
+  });
+  await api.waitForPoller(15_000);
+  return (text) => {
+    const id = nextUser++;
+    const replied = new Promise<void>((resolve) => waiting.set(id, resolve));
     api.pushUpdate({
       message: {
-        message_id: i + 1,
+        message_id: id,
         date: 1764201600,
-        chat: { id: chatId, type: 'private' },
-        from,
-        text: QUESTIONS[i % QUESTIONS.length],
+        chat: { id, type: 'private' },
+        from: { id, is_bot: false, first_name: 'Bench', language_code: id % 3 === 0 ? 'fr' : 'en' },
+        text,
       },
     });
-    await api.waitFor('sendMessage', (c) => c.params.chat_id === chatId, 10_000, since);
-    times.push(performance.now() - t0);
-  }
-  const total = performance.now() - begin;
-  await stopWorker(worker);
-  times.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    perSec: round((n / total) * 1000),
-    p50ms: round(percentile(times, 50)),
-    p99ms: round(percentile(times, 99)),
+    return replied;
   };
 }
 
-/** The run with the median throughput. */
-function median(runs: Figures[]): Figures {
-  return [...runs].sort((a, b) => a.perSec - b.perSec)[Math.floor(runs.length / 2)] as Figures;
+export interface TelegramFigures extends Comparison {
+  /** Share of the bot's answers served from the answer cache, over the whole run. */
+  hitRate: number | null;
 }
 
-/** Rounds alternate the bot and the echo bot, so that neither gains from going first or last. */
-export async function benchTelegram(
-  n: number,
-  rounds = 3,
-  cacheUrl?: string,
-): Promise<{ bot: Figures; echo: Figures; ratio: number }> {
-  const api = await TelegramApiEmulator.start();
+export async function benchTelegram(rounds = 7, cacheUrl?: string): Promise<TelegramFigures> {
+  const options = { recordCalls: false, maxMessages: 1000 };
+  const [botApi, echoApi] = await Promise.all([TelegramApiEmulator.start(options), TelegramApiEmulator.start(options)]);
+  const botWorker = startWorker('bot', botApi.apiRoot, cacheUrl);
+  const echoWorker = startWorker('echo', echoApi.apiRoot);
   try {
-    // Warm-up (JIT, sockets, the emulator), not counted.
-    await measure(api, 'bot', Math.ceil(n / 3), cacheUrl);
-    await measure(api, 'echo', Math.ceil(n / 3));
-    const bots: Figures[] = [];
-    const echoes: Figures[] = [];
-    for (let i = 0; i < rounds; i++) {
-      bots.push(await measure(api, 'bot', n, cacheUrl));
-      echoes.push(await measure(api, 'echo', n));
-    }
-    const bot = median(bots);
-    const echo = median(echoes);
-    return { bot, echo, ratio: Math.round((bot.perSec / echo.perSec) * 100) / 100 };
+    const [bot, echo] = await Promise.all([sender(botApi), sender(echoApi)]);
+    const figures = await compare(bot, echo, {
+      sequential: 150,
+      concurrent: 600,
+      senders: 50,
+      rounds,
+      warmUp: 1,
+      next: questionStream(),
+    });
+    const { hitRate } = await stopWorker(botWorker);
+    return { ...figures, hitRate };
   } finally {
-    await api.close();
+    await Promise.allSettled([botWorker.terminate(), stopWorker(echoWorker)]);
+    await Promise.all([botApi.close(), echoApi.close()]);
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const n = Number(process.argv[2] ?? 300);
-  console.log(JSON.stringify(await benchTelegram(n), null, 2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rounds = Number(process.argv[2] ?? 7);
+  process.stdout.write(`${JSON.stringify(await benchTelegram(rounds))}\n`);
+  process.exit(0);
 }

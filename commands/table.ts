@@ -5,7 +5,7 @@
  */
 
 import type { CommandIntent } from '../src/core/index.js';
-import { REGIONS, TOPICS } from '../src/knowledge/schema.js';
+import { REGIME_TOPICS, REGIONS, type RegimeTopic, TOPICS } from '../src/core/vocabulary.js';
 
 export interface Localized {
   en: string;
@@ -21,7 +21,24 @@ export interface CommandOption {
   autocomplete?: boolean;
   /** A fixed set of values (NSO topics). */
   choices?: readonly string[];
+  /** How each choice is shown, when the table says it (rules: `/rules`). */
+  choiceLabels?: ReadonlyMap<string, Localized>;
 }
+
+/** How the rules are offered in `/rules topic:` (menu labels; the facts are in data/regimes.json). */
+export const RULE_LABELS: ReadonlyMap<RegimeTopic, Localized> = new Map<RegimeTopic, Localized>([
+  ['us_entity_list', { en: 'US Entity List', fr: 'Entity List américaine' }],
+  ['ofac_sanctions', { en: 'US Treasury (OFAC) sanctions', fr: 'Sanctions du Trésor américain (OFAC)' }],
+  ['us_visa_restrictions', { en: 'US visa restrictions', fr: 'Restrictions de visa américaines' }],
+  ['eo_14093', { en: 'Executive Order 14093', fr: 'Décret 14093 (EO 14093)' }],
+  ['bis_intrusion_rule', { en: 'US intrusion-software rule (ACE)', fr: 'Règle américaine sur l’intrusion (ACE)' }],
+  ['wassenaar', { en: 'Wassenaar Arrangement', fr: 'Arrangement de Wassenaar' }],
+  ['eu_dual_use', { en: 'EU Dual-Use Regulation', fr: 'Règlement européen double usage' }],
+  ['pega', { en: 'European Parliament PEGA inquiry', fr: 'Commission d’enquête PEGA' }],
+  ['joint_statement', { en: 'Joint Statement on spyware', fr: 'Déclaration commune sur les logiciels espions' }],
+  ['pall_mall', { en: 'Pall Mall Process', fr: 'Processus de Pall Mall' }],
+  ['israel_export_control', { en: 'Israel’s export control law', fr: 'Loi israélienne sur les exportations' }],
+]);
 
 export interface CommandSpec {
   name: string;
@@ -85,6 +102,45 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
     intent: 'nso',
+  },
+  {
+    name: 'vendor',
+    description: {
+      en: 'Is this spyware firm listed, sanctioned or closed?',
+      fr: 'Cette entreprise de logiciels espions est-elle listée, sanctionnée, fermée ?',
+    },
+    options: [
+      {
+        name: 'name',
+        description: {
+          en: 'Firm or product (Intellexa, Predator, Candiru…)',
+          fr: 'Entreprise ou produit (Intellexa, Predator, Candiru…)',
+        },
+        type: 'string',
+        // Without a name, the vendors known.
+        required: false,
+        autocomplete: true,
+      },
+    ],
+    intent: 'vendor_status',
+  },
+  {
+    name: 'rules',
+    description: {
+      en: 'A rule or process on spyware: what it does, who signed',
+      fr: 'Une règle ou un processus sur les logiciels espions : portée, signataires',
+    },
+    options: [
+      {
+        name: 'topic',
+        description: { en: 'Pick a rule', fr: 'Choisir une règle' },
+        type: 'string',
+        required: false,
+        choices: REGIME_TOPICS,
+        choiceLabels: RULE_LABELS,
+      },
+    ],
+    intent: 'regime',
   },
   {
     name: 'map',

@@ -4,20 +4,12 @@
  */
 
 import type { ClientOptions } from 'discord.js';
-import { runChat } from './adapters/console/chat.js';
 import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
-import { createCore } from './core/index.js';
-import { createCache } from './infra/cache.js';
-import { loadConfig } from './infra/config.js';
-import { type CheckResult, cacheReadiness, createHttpServer } from './infra/http.js';
-import { createLogger } from './infra/log.js';
-import { createMetrics } from './infra/metrics.js';
-import { RateLimiter } from './infra/rate-limit.js';
-import { createMemoryStore, createStores } from './infra/store.js';
-import { loadKnowledge } from './knowledge/load.js';
-import { createMapPool, mapWriter } from './maps/index.js';
-import { Answers } from './service/answers.js';
-import { CONVERSATION_TTL_MS } from './service/conversations.js';
+import { type Core, createCore } from './core/index.js';
+import { type Config, loadConfig } from './infra/config.js';
+import type { CheckResult } from './infra/http.js';
+import type { Knowledge } from './knowledge/schema.js';
+import { readKnowledge } from './knowledge/snapshot.js';
 
 /** A cache warning is logged at most this often, however many calls fail. */
 const CACHE_WARNING_EVERY_MS = 60_000;
@@ -32,13 +24,33 @@ exitQuietlyWhenOutputCloses();
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const kb = loadKnowledge();
+  const kb = await readKnowledge();
   const core = createCore(kb);
-  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
-    await runChat(core, mapWriter(kb));
-    return;
-  }
+  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) await chat(core, kb);
+  else await bots(config, core, kb);
+}
 
+/**
+ * The terminal chat loads only what it uses: no logger, metrics, cache, HTTP server or platform
+ * client, and the map renderer at the first map asked.
+ */
+async function chat(core: Core, kb: Knowledge): Promise<void> {
+  const { runChat } = await import('./adapters/console/chat.js');
+  await runChat(core, async (answer) => (await import('./maps/index.js')).mapWriter(kb)(answer));
+}
+
+async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
+  // Loaded only for the bots; each platform's client only when its token is set, the Redis client only
+  // with CACHE_URL, and the map renderer only on the map threads, started at the first map.
+  const { createLogger } = await import('./infra/log.js');
+  const { createMetrics } = await import('./infra/metrics.js');
+  const { createCache } = await import('./infra/cache.js');
+  const { createMemoryStore } = await import('./infra/memory-store.js');
+  const { createMemoryCounter } = await import('./infra/counter.js');
+  const { RateLimiter } = await import('./infra/rate-limit.js');
+  const { createMapPool } = await import('./maps/pool.js');
+  const { Answers } = await import('./service/answers.js');
+  const { CONVERSATION_TTL_MS } = await import('./service/conversations.js');
   const log = createLogger({
     level: config.LOG_LEVEL,
     secrets: [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN, config.TELEGRAM_WEBHOOK_SECRET],
@@ -60,7 +72,9 @@ async function main(): Promise<void> {
     lastWarning = Date.now();
     log.warn({ err: error }, 'cache unavailable: answering without it');
   };
-  const { store, counter } = createStores(config.CACHE_URL, { memoryBytes: config.CACHE_MEMORY_MB * MB, onError });
+  const { store, counter } = config.CACHE_URL
+    ? (await import('./infra/store.js')).createStores(config.CACHE_URL, { onError })
+    : { store: createMemoryStore(config.CACHE_MEMORY_MB * MB), counter: createMemoryCounter() };
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,
@@ -85,6 +99,7 @@ async function main(): Promise<void> {
     memory,
     metrics,
     maps: maps.render,
+    ...(config.LOG_QUESTIONS ? { unansweredLog: log } : {}),
     limits: {
       ask: new RateLimiter(counter, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE }),
       inline: new RateLimiter(counter, { limit: config.RATE_LIMIT_INLINE_PER_MINUTE, windowMs: MINUTE }),
@@ -92,6 +107,7 @@ async function main(): Promise<void> {
   });
   // One HTTP server for the process: /healthz, /readyz, /metrics, and the Telegram webhook.
   const ready: Record<string, () => boolean> = {};
+  const { cacheReadiness, createHttpServer } = await import('./infra/http.js');
   const http =
     config.HTTP_PORT === undefined
       ? undefined

@@ -16,7 +16,18 @@ describe('configuration', () => {
       RATE_LIMIT_PER_MINUTE: 10,
       RATE_LIMIT_INLINE_PER_MINUTE: 60,
       LOG_LEVEL: 'info',
+      LOG_QUESTIONS: false,
     });
+  });
+
+  test.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['false', false],
+    ['', false],
+  ])('LOG_QUESTIONS=%s is %s', (value, on) => {
+    expect(loadConfig({ LOG_QUESTIONS: value }).LOG_QUESTIONS).toBe(on);
   });
 
   test.each([
@@ -29,6 +40,7 @@ describe('configuration', () => {
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
     [{ CACHE_MEMORY_MB: '64MB' }, /CACHE_MEMORY_MB/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ LOG_QUESTIONS: 'yes' }, /LOG_QUESTIONS: expected 1 or true \(on\), 0 or false \(off\)/],
     [{ DISCORD_SHARDS: 'many' }, /DISCORD_SHARDS: expected "auto" or a number of shards/],
     [{ DISCORD_GUILD_ID: 'my-server' }, /DISCORD_GUILD_ID/],
   ])('%o is refused with a message naming the variable', (env, message) => {

@@ -135,3 +135,28 @@ describe('buttons', () => {
     if (action) expect(customIdOf(action, { encode: () => 'x'.repeat(98) })).toBeUndefined();
   });
 });
+
+describe('vendor and rule answers on Discord', () => {
+  test('a vendor answer: the bottom line as the embed title, measures in the description, within the limits', () => {
+    const query = core.understand('Is Sandvine still on the Entity List?');
+    const message = renderDiscord(core.answer(query), query);
+    expect(messageErrors(message as never)).toEqual([]);
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe('Sandvine — on the US Entity List from Feb 2024 until its removal in Oct 2024.');
+    expect(embed?.description).toContain('• US Entity List: 26 Feb 2024 – 21 Oct 2024 (lifted)');
+  });
+
+  test('"is israel part of pall mall?" answers for Israel, with More for the countries named and the dates', () => {
+    const query = core.understand('is israel part of pall mall?');
+    const answer = core.answer(query);
+    const message = renderDiscord(answer, query);
+    expect(messageErrors(message as never)).toEqual([]);
+    expect(message.embeds[0]?.title).toBe(
+      '🇮🇱 Israel — reported as not signing the Pall Mall Code of Practice (Apr 2025)',
+    );
+    expect(buttonsOf(message).map((b) => b.label)).toContain('More');
+    expect(answer.pages.join('\n')).toContain('United Kingdom and France — co-launched the Pall Mall Process');
+    for (const page of answer.pages)
+      expect(page.split('\n').filter((l) => l.startsWith('•')).length).toBeLessThanOrEqual(5);
+  });
+});

@@ -128,6 +128,8 @@ describe('Discord bot against a local Discord', () => {
       'list',
       'removed',
       'nso',
+      'vendor',
+      'rules',
       'map',
       'sources',
       'help',
@@ -147,6 +149,14 @@ describe('Discord bot against a local Discord', () => {
       name: 'WhatsApp lawsuit',
       name_localizations: { fr: 'Procès WhatsApp' },
       value: 'whatsapp_lawsuit',
+    });
+    expect(byName.vendor.options[0]).toMatchObject({ name: 'name', type: 3, required: false, autocomplete: true });
+    const rule = byName.rules.options[0];
+    expect(rule.choices).toHaveLength(11);
+    expect(rule.choices).toContainEqual({
+      name: 'Pall Mall Process',
+      name_localizations: { fr: 'Processus de Pall Mall' },
+      value: 'pall_mall',
     });
   });
 
@@ -201,6 +211,36 @@ describe('Discord bot against a local Discord', () => {
     const whatsapp = await command('nso', { topic: 'whatsapp_lawsuit' });
     expect(embedOf(whatsapp.call).title).toBe(escapeText(titleOf('nso', 'en', { topic: 'whatsapp_lawsuit' })));
     expect(messageErrors(whatsapp.call.body.data)).toEqual([]);
+  });
+
+  test('/vendor name:predator answers about Intellexa, its measures dated, with sources', async () => {
+    const { call } = await command('vendor', { name: 'predator' });
+    const embed = embedOf(call);
+    expect(embed.title).toContain('Intellexa');
+    expect(embed.title).toContain('Entity List since Jul 2023');
+    expect(embed.description).toContain('US Entity List: since 18 Jul 2023');
+    expect(embed.fields[0].value).toMatch(/\(https:\/\//);
+    expect(messageErrors(call.body.data)).toEqual([]);
+  });
+
+  test('vendor autocomplete finds Intellexa for "pred" and the pick (its id) answers about it in French', async () => {
+    const typed = fake.autocomplete('vendor', 'name', 'pred');
+    const call = await fake.waitFor(fake.callbackOf(typed.id));
+    const choices = call.body.data.choices as { name: string; value: string }[];
+    expect(choices[0]).toEqual({ name: 'Intellexa (predator)', value: 'intellexa' });
+    const { id } = fake.command('vendor', { name: 'memento_labs' }, { locale: 'fr', user: fake.newUser('lou') });
+    const answer = await fake.waitFor(fake.callbackOf(id));
+    expect(embedOf(answer).title).toContain('Memento Labs');
+    expect(embedOf(answer).title).toContain('licence globale d’exportation');
+  });
+
+  test('/rules topic:pall_mall explains the process; /rules alone lists the rules', async () => {
+    const { call } = await command('rules', { topic: 'pall_mall' });
+    expect(embedOf(call).title).toContain('Pall Mall Process');
+    expect(embedOf(call).title).toContain('Israel was reported as not signing');
+    const list = await command('rules');
+    expect(embedOf(list.call).description).toContain('Wassenaar Arrangement');
+    expect(messageErrors(list.call.body.data)).toEqual([]);
   });
 
   // A menu value ("whatsapp_lawsuit") says nothing about the language: the locale does.

@@ -28,7 +28,7 @@ interface BotProcess {
   exited: Promise<number | null>;
 }
 
-async function startBot(api: TelegramApiEmulator, redisUrl: string): Promise<BotProcess> {
+async function startBot(api: TelegramApiEmulator, redisUrl: string, env: NodeJS.ProcessEnv = {}): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
@@ -42,6 +42,7 @@ async function startBot(api: TelegramApiEmulator, redisUrl: string): Promise<Bot
       RATE_LIMIT_PER_MINUTE: '2',
       LOG_LEVEL: 'info',
       DISCORD_TOKEN: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -58,7 +59,7 @@ async function startBot(api: TelegramApiEmulator, redisUrl: string): Promise<Bot
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(res.status).toBe(200);
     },
-    { timeout: 15_000, interval: 100 },
+    { timeout: 45_000, interval: 100 },
   );
   return { child, port, lines, exited };
 }
@@ -98,8 +99,9 @@ describe.skipIf(!redisAvailable())('two bot processes on one webhook, sharing Re
   beforeAll(async () => {
     redis = await startRedis();
     api = await TelegramApiEmulator.start();
-    [a, b] = await Promise.all([startBot(api, redis.url), startBot(api, redis.url)]);
-  }, 40_000);
+    // Only `a` logs the questions it could not answer (LOG_QUESTIONS); both count them.
+    [a, b] = await Promise.all([startBot(api, redis.url, { LOG_QUESTIONS: '1' }), startBot(api, redis.url)]);
+  }, 60_000);
 
   afterAll(async () => {
     for (const bot of [a, b]) if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
@@ -125,10 +127,7 @@ describe.skipIf(!redisAvailable())('two bot processes on one webhook, sharing Re
     expect(await deliver(a, 'Is Morocco allowed?', carol)).toBe(200);
     expect(await deliver(b, 'why?', carol)).toBe(200);
     const replies = api.callsTo('sendMessage').filter((c) => c.params.chat_id === carol.id);
-    // "why?" read with Morocco in mind: the reason about Morocco, not the status line again nor the help.
-    const [first, why] = replies.map(textOf);
-    expect(why).toMatch(/^<b>[^<]*Morocco[^<]*<\/b>/);
-    expect(why?.split('\n')[0]).not.toBe(first?.split('\n')[0]);
+    expect(replies.map(textOf)[1]).toMatch(/^<b>🇲🇦 Morocco: Israel never gave its reasons/);
   });
 
   test('the rate limit counts a user across instances: a notice, then silence', async () => {
@@ -152,6 +151,35 @@ describe.skipIf(!redisAvailable())('two bot processes on one webhook, sharing Re
     expect(metrics).toMatch(/cyberexport_answers_total\{platform="telegram",intent="country_status"\} [1-9]/);
     expect(metrics).toMatch(/cyberexport_rate_limited_total\{platform="telegram",kind="ask"\} 1/);
     expect(metrics).toContain('cyberexport_answer_seconds_bucket');
+  });
+
+  test('questions the bot cannot answer: counted in /metrics by language, logged only with LOG_QUESTIONS', async () => {
+    const dave = { id: 2020, is_bot: false, first_name: 'Dave', language_code: 'fr' };
+    const long = `Je cherche une bonne recette de crêpes pour ce soir. ${'Avec du sucre et du beurre salé. '.repeat(8)}`;
+    expect(await deliver(a, long, dave)).toBe(200);
+    expect(await deliver(a, 'Is Wakanda allowed?', { ...dave, language_code: 'en' })).toBe(200);
+    expect(await deliver(b, 'the weather is nice today', { ...dave, id: 2021 })).toBe(200);
+    await vi.waitFor(() => expect(api.callsTo('sendMessage').filter((c) => c.params.chat_id === 2021)).toHaveLength(1));
+    const logged = () => a.lines.filter((l) => l.msg === 'unanswered question');
+    await vi.waitFor(() => expect(logged()).toHaveLength(2));
+    const [outOfScope, unknownCountry] = logged();
+    expect(outOfScope).toMatchObject({ platform: 'telegram', lang: 'fr', reason: 'out_of_scope' });
+    expect(outOfScope?.question).toBe(`${long.trim().slice(0, 200)}…`);
+    expect(unknownCountry).toMatchObject({ lang: 'en', reason: 'unknown_country', question: 'Is Wakanda allowed?' });
+    // The user is a hash (the same for both questions), never the id; no chat id either.
+    expect(outOfScope?.user).toMatch(/^[0-9a-f]{16}$/);
+    expect(unknownCountry?.user).toBe(outOfScope?.user);
+    expect(JSON.stringify(logged())).not.toContain(String(dave.id));
+    expect(b.lines.filter((l) => l.msg === 'unanswered question')).toEqual([]);
+    const countOf = async (bot: BotProcess) => (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
+    const aCounts = await countOf(a);
+    expect(aCounts).toMatch(/cyberexport_unanswered_total\{platform="telegram",lang="fr",reason="out_of_scope"\} 1\n/);
+    expect(aCounts).toMatch(
+      /cyberexport_unanswered_total\{platform="telegram",lang="en",reason="unknown_country"\} 1\n/,
+    );
+    expect(await countOf(b)).toMatch(
+      /cyberexport_unanswered_total\{platform="telegram",lang="en",reason="out_of_scope"\} 1\n/,
+    );
   });
 
   test('SIGTERM during a slow answer: the answer is sent, new updates are refused, then a clean exit', async () => {

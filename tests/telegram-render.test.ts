@@ -180,3 +180,41 @@ describe('renderCaption', () => {
     );
   });
 });
+
+describe('vendor and rule answers on Telegram', () => {
+  test('a vendor answer: bold bottom line, its measures dated, sources as links, valid HTML', () => {
+    const [html] = renderTelegram(core.ask('has intellexa been sanctioned'));
+    expect(html).toMatch(/^<b>Intellexa — on the US Entity List since Jul 2023 and under US Treasury sanctions/);
+    expect(html).toContain('• US Entity List: since 18 Jul 2023');
+    expect(html).toContain('• US Treasury (OFAC) sanctions: since 5 Mar 2024');
+    expect(html).toContain('<a href="http://federal.elaws.us/fr/7/19/2023/2023-15343">');
+    expect(parseTelegramHtml(html as string)).not.toContain('<');
+  });
+
+  test('a rule answer in French: "c’est quoi le processus de Pall Mall ?"', () => {
+    const [html] = renderTelegram(core.ask('c’est quoi le processus de Pall Mall ?'));
+    expect(html).toMatch(/^<b>Processus de Pall Mall — une initiative franco-britannique/);
+    expect(html).toContain('Royaume-Uni, France, États-Unis, Canada et Roumanie');
+    expect(parseTelegramHtml(html as string)).not.toContain('<');
+  });
+
+  test('vendor and rule buttons carry the vendors and the rule in under 64 bytes and read back the same', () => {
+    for (const question of [
+      'intellexa, candiru and sandvine?',
+      'May an American company supply NSO?',
+      'is israel part of pall mall?',
+      'is the israeli export law covering intellexa',
+    ]) {
+      const query = core.understand(question);
+      const answer = core.answer(query);
+      const buttons = answerKeyboard(answer, query, core)?.inline_keyboard.flat() ?? [];
+      expect(buttons.length, question).toBeGreaterThan(0);
+      for (const button of buttons) {
+        expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
+        const action = decodeAction(button.callback_data, core);
+        expect(action?.query.vendors, question).toEqual(query.vendors);
+        expect(action?.query.regime, question).toBe(query.regime);
+      }
+    }
+  });
+});

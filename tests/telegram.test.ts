@@ -177,6 +177,17 @@ describe('private chat', () => {
       startsWith(titleOf('nso', 'en', { topic: 'whatsapp_lawsuit' })),
     );
   });
+
+  test('/vendor intellexa, /vendor alone and /rules pall-mall go through the command table', async () => {
+    await start();
+    expect(seen(await ask(privateMessage('/vendor intellexa'), alice.id))).toMatch(
+      /^Intellexa — on the US Entity List since Jul 2023/,
+    );
+    expect(seen(await ask(privateMessage('/vendor'), alice.id))).toMatch(/^Spyware vendors the bot knows/);
+    expect(seen(await ask(privateMessage('/rules pall-mall'), alice.id))).toMatch(/^Pall Mall Process — a UK–France/);
+    const french = await ask(privateMessage('/rules wassenaar', marie), marie.id);
+    expect(seen(french)).toMatch(/^Arrangement de Wassenaar — /);
+  });
 });
 
 describe('groups', () => {

@@ -31,6 +31,7 @@ countries-meaning = Listed countries need no marketing licence, though each sale
 conflict = ⚠️ Sources disagree: { $text }
 page-meaning = What the list means
 page-notes = { $name } and Pegasus: what was reported
+page-wider = The wider picture: rules and spyware vendors
 page-list = About the list
 not-advice = This is what was reported, not legal advice.
 

@@ -41,6 +41,7 @@ countries-meaning = Pour les pays de la liste, pas de licence de commercialisati
 conflict = ⚠️ Les sources divergent : { $text }
 page-meaning = Ce que signifie la liste
 page-notes = { $name } et Pegasus : ce qui a été rapporté
+page-wider = Le tableau d’ensemble : règles et éditeurs de logiciels espions
 page-list = À propos de la liste
 not-advice = Ceci rapporte ce qui a été publié ; ce n’est pas un avis juridique.
 

@@ -9,7 +9,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Conversation, renderLine } from '../adapters/console/chat.js';
+import { Conversation, renderLine, writeOut } from '../adapters/console/chat.js';
 import { createCore, type Lang } from '../core/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { mapWriter } from '../maps/index.js';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       if (!values.conversation) conversation = new Conversation(core, hint);
       const { answer } = conversation.turn(line);
       const mapFile = answer.map ? await writeMap(answer) : undefined;
-      process.stdout.write(`${JSON.stringify(mapFile ? { ...answer, mapFile } : answer)}\n`);
+      await writeOut(process.stdout, `${JSON.stringify(mapFile ? { ...answer, mapFile } : answer)}\n`);
     }
     return;
   }

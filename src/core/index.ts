@@ -16,6 +16,7 @@ import type { Answer, CountrySuggestion, Lang } from './types.js';
 import type { Scored } from './understand/classifier.js';
 import { CountryIndex, flagOf } from './understand/countries.js';
 import { Reader, type ReadOptions } from './understand/index.js';
+import { VendorIndex, type VendorSuggestion } from './understand/vendors.js';
 
 export { datesLine } from './answer/dates.js';
 export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './phrases.js';
@@ -25,6 +26,7 @@ export * from './types.js';
 export { flagOf } from './understand/countries.js';
 export { CONFIDENCE_THRESHOLD, type CommandIntent, type ReadOptions } from './understand/index.js';
 export { LABELS, type Label } from './understand/labels.js';
+export type { VendorSuggestion } from './understand/vendors.js';
 export { REGIONS, TOPICS } from './vocabulary.js';
 
 /** Countries offered when an autocomplete query is empty: the ones people ask about most. */
@@ -45,6 +47,8 @@ export interface Core {
   classify(text: string): Scored[];
   /** Countries for an autocomplete box, best first. */
   suggestCountries(query: string, lang: Lang, limit: number): CountrySuggestion[];
+  /** Vendors for an autocomplete box (`/vendor name:`), best first, by name or alias. */
+  suggestVendors(query: string, limit: number): VendorSuggestion[];
   /** Changes with the data: part of every cache key. */
   readonly version: string;
   /** The trained reader's model, to save (`npm run train`). */
@@ -55,7 +59,11 @@ export function createCore(knowledge: Knowledge): Core {
   const index = new CountryIndex(knowledge.names, knowledge.aliases, new Set(COMMON_WORDS), knowledge.ambiguous);
   // The committed model when it was trained on these very inputs; else train now (slower start-up).
   const model = knowledge.nluModel;
-  const reader = model?.inputs === knowledge.nluInputs ? Reader.load(index, model) : Reader.train(index, knowledge.nlu);
+  const vendors = new VendorIndex(knowledge.vendors.vendors, (norm) => index.namesCountry(norm));
+  const reader =
+    model?.inputs === knowledge.nluInputs
+      ? Reader.load(index, vendors, model)
+      : Reader.train(index, vendors, knowledge.nlu);
   const answerer = new Answerer(knowledge, (word, limit) => index.closest(word, limit));
   const known: ReadonlySet<string> = new Set(Object.keys(knowledge.names));
   const facts = answerer.facts;
@@ -78,6 +86,7 @@ export function createCore(knowledge: Knowledge): Core {
     decode: (key) => decodeQuery(key, known),
     classify: (text) => reader.classify(text),
     suggestCountries,
+    suggestVendors: (query, limit) => vendors.suggest(query, limit),
     version: knowledge.version,
     model: () => reader.toModel(knowledge.nluInputs),
   };

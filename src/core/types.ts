@@ -2,6 +2,7 @@
  * The answer contract (DESIGN.md): what the core returns for any question, and what `ask --json` prints.
  */
 import type { Lang, Region, Source, Topic } from '../knowledge/schema.js';
+import type { RegimeTopic } from './vocabulary.js';
 
 export type { Lang, Region, Source, Topic };
 
@@ -10,6 +11,8 @@ export const INTENTS = [
   'list_allowed',
   'list_removed',
   'nso',
+  'vendor_status',
+  'regime',
   'sources',
   'map',
   'help',
@@ -36,7 +39,8 @@ export interface Answer {
   lang: Lang;
   intent: Intent;
   countries: CountryRef[];
-  topic: Topic | null;
+  /** The NSO topic (intent `nso`) or the rule or process (intent `regime`). */
+  topic: Topic | RegimeTopic | null;
   /** The one line that answers the question in plain words ("🇲🇦 Morocco — not on Israel's list since…"). */
   title: string;
   /** At most three short lines of the most relevant facts, in `lang`, without the title. */

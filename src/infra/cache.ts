@@ -3,7 +3,7 @@
  * a dependency: every call has a time budget, and a failure or a timeout behaves as a miss.
  */
 import type Keyv from 'keyv';
-import { createMemoryStore } from './store.js';
+import { createMemoryStore } from './memory-store.js';
 
 export interface CacheOptions {
   /** Prefix of every key: changes with the data, so stale answers are never served. */

@@ -29,6 +29,12 @@ export function createMetrics() {
       labelNames: ['result'] as const,
       registers,
     }),
+    unanswered: new Counter({
+      name: 'cyberexport_unanswered_total',
+      help: 'Questions the bot could not answer, by platform, language and reason: out_of_scope or unknown_country',
+      labelNames: ['platform', 'lang', 'reason'] as const,
+      registers,
+    }),
     rateLimited: new Counter({
       name: 'cyberexport_rate_limited_total',
       help: 'Requests refused by the per-user rate limit',

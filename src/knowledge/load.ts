@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { FEATURES_VERSION } from '../core/understand/features.js';
 import { isLabel } from '../core/understand/labels.js';
 import { loadCountryNames } from './country-names.js';
+import { checkLandscape, Regimes, Vendors } from './landscape.js';
 import {
   Aliases,
   AmbiguousNames,
@@ -17,11 +18,14 @@ import {
   type Knowledge,
   NluCorpus,
   NluModel,
+  type Source,
+  SourcePolicy,
   STATUS_PLACEHOLDERS,
   Summaries,
   Timeline,
   type Topic,
 } from './schema.js';
+import { cleanUrl, hostIn, hostOf } from './sources.js';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -101,10 +105,29 @@ function readSummaries(dir: string, hash: ReturnType<typeof createHash>): Knowle
 /** Loads every data file from `dir` (default: the repository's `data/`) and checks how they fit together. */
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
   const hash = createHash('sha256');
+  const sourcePolicy = readJson(dir, 'sources.json', SourcePolicy, hash);
   const exportList = readJson(dir, 'export-list.json', ExportList, hash);
-  const { events } = readJson(dir, 'timeline.json', Timeline, hash);
+  const { events, reviewedOn: timelineReviewedOn } = readJson(dir, 'timeline.json', Timeline, hash);
   const { notes } = readJson(dir, 'country-notes.json', CountryNotes, hash);
   const summaries = readSummaries(dir, hash);
+  // Every source URL loses its tracking parameters, and no source may come from a denied host.
+  const vet = (file: string, field: string, items: { sources: Source[] }[], key?: string) => {
+    for (const [i, item] of items.entries()) {
+      for (const [j, source] of item.sources.entries()) {
+        source.url = cleanUrl(source.url, sourcePolicy.trackingParams);
+        if (hostIn(hostOf(source.url), sourcePolicy.denyHosts))
+          throw new DataError(
+            `${dir}/${file}: field ${field}.${key ?? i}.sources.${j}.url: host ${hostOf(source.url)} is denied`,
+          );
+      }
+    }
+  };
+  vet('export-list.json', 'statements', exportList.statements);
+  vet('export-list.json', 'conflicts', exportList.conflicts);
+  vet('timeline.json', 'events', events);
+  vet('country-notes.json', 'notes', notes);
+  for (const [status, line] of Object.entries(summaries.status)) vet('summaries.json', 'status', [line], status);
+  vet('summaries.json', 'topics', summaries.topics);
   // Training reads the corpora and the country names: the model is current only for these inputs.
   const inputs = createHash('sha256').update(FEATURES_VERSION);
   const { aliases } = readJson(dir, 'aliases.json', Aliases, hash, inputs);
@@ -135,10 +158,27 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     if (ids.has(e.id)) throw new DataError(`${dir}/timeline.json: field events.${i}.id: "${e.id}" is used twice`);
     ids.add(e.id);
   }
+  // The wider landscape (vendors, rules and regimes): data/vendors.json, data/regimes.json.
+  const vendors = readJson(dir, 'vendors.json', Vendors, hash);
+  // Training reads the vendors' names (a vendor is one placeholder word to the classifier).
+  inputs.update(JSON.stringify(vendors.vendors.map((v) => [v.id, v.name, v.aliases])));
+  const regimes = readJson(dir, 'regimes.json', Regimes, hash);
+  for (const vendor of vendors.vendors) {
+    vet('vendors.json', `vendors.${vendor.id}.measures`, vendor.measures);
+    vet('vendors.json', `vendors.${vendor.id}.events`, vendor.events);
+  }
+  for (const regime of regimes.regimes) {
+    vet('regimes.json', `regimes.${regime.id}.groups`, regime.groups);
+    vet('regimes.json', `regimes.${regime.id}.events`, regime.events);
+  }
+  const landscapeProblems = checkLandscape(vendors, regimes, (code) => !!names[code]);
+  if (landscapeProblems.length > 0)
+    throw new DataError(`${dir}: vendors.json / regimes.json\n  ${landscapeProblems.join('\n  ')}`);
   const nluInputs = inputs.digest('hex').slice(0, 16);
   return {
     exportList,
     events,
+    timelineReviewedOn,
     notes,
     summaries,
     aliases,
@@ -147,6 +187,9 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     nluInputs,
     nluModel,
     names,
+    sourcePolicy,
+    vendors,
+    regimes,
     version: hash.digest('hex').slice(0, 12),
   };
 }

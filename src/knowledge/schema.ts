@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REGIONS, TOPICS } from '../core/vocabulary.js';
+import type { Regimes, Vendors } from './landscape.js';
 
 export type { Region } from '../core/vocabulary.js';
 export { REGIONS, TOPICS };
@@ -17,29 +18,58 @@ export const Lang = z.enum(['en', 'fr']);
 
 export const Topic = z.enum(TOPICS);
 
-export const Source = z.strictObject({
-  title: z.string().min(1),
-  publisher: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
-  /** Publication date of the source when known, else the date of the fact it backs. */
-  date: IsoDate,
-});
-
 /**
- * A source as `data/summaries.json` cites it. `title` and `date` are null unless seen on the page or
- * stated by the fact sheet, never inferred from the URL or the event. To become the shared `Source`.
+ * A date whose form is its precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Used where only what is known
+ * is written (a source's publication date, a review date), never padded with a made-up day or month.
  */
-export const SummarySource = z.strictObject({
-  /** Who published the page (a re-post names the original: "Globes (via vLex)"). */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'not a calendar date');
+
+/** The precision a `PartialDate` is written with. */
+export function precisionOf(date: string): DatePrecision {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
+export const Source = z.strictObject({
+  /** Who published the page; a page re-hosted elsewhere names both ("Globes (via vLex)"). */
   publisher: z.string().min(1),
+  /** The page's own title, only where it has been seen; null otherwise (never composed). */
   title: z.string().min(1).nullable(),
   url: z.url({ protocol: /^https?$/ }),
-  /** Publication date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
-    .nullable(),
+  /** The source's publication date where known (its form is its precision); null otherwise, never the fact's date. */
+  date: PartialDate.nullable(),
 });
+
+/** A host name, lower case, without a scheme or a path. */
+const Host = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host name such as example.com');
+
+/**
+ * `data/sources.json`: how sources are judged. A host listed matches itself and its subdomains.
+ * Sources of a fact are ordered by tier (`primary`, then `reputable`, then any host not listed,
+ * then `weak`); hosts in `denyHosts` may not be cited at all.
+ */
+export const SourcePolicy = z.strictObject({
+  /** Query parameters removed from every source URL at load time; `name*` matches a prefix. */
+  trackingParams: z.array(z.string().regex(/^[a-z0-9_-]+\*?$/i)).min(1),
+  denyHosts: z.array(Host),
+  tiers: z.strictObject({
+    /** Official records, courts, filings, the researchers' own reports, the company's rating agency. */
+    primary: z.array(Host),
+    /** Major newspapers, agencies and outlets that broke the story. */
+    reputable: z.array(Host),
+    /** Blogs, aggregators, re-hosts, print-edition scans: cited only where nothing better backs the fact. */
+    weak: z.array(Host),
+  }),
+});
+
+/** A source as `data/summaries.json` cites it: the shared `Source`. */
+export const SummarySource = Source;
 
 /** Text in both languages, written in the project's own words. */
 export const Bilingual = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
@@ -61,6 +91,8 @@ export const Statement = z.strictObject({
 });
 
 export const ExportList = z.strictObject({
+  /** When the data was last checked against the sources (the newest source saying the list is unchanged). */
+  reviewedOn: PartialDate,
   /** Date of the report the list comes from. */
   reportedOn: IsoDate,
   /** Who reported it (the list was never published officially). */
@@ -91,7 +123,11 @@ export const TimelineEvent = z.strictObject({
   key: z.boolean().default(false),
   text: Bilingual,
 });
-export const Timeline = z.strictObject({ events: z.array(TimelineEvent).min(40) });
+export const Timeline = z.strictObject({
+  /** When the timeline was last checked against the sources. */
+  reviewedOn: PartialDate,
+  events: z.array(TimelineEvent).min(40),
+});
 
 export const CountryNote = z.strictObject({
   country: CountryCode,
@@ -136,19 +172,21 @@ export const Summaries = z.strictObject({
 /** Example messages for the classifier, per label (`data/nlu/<lang>.json`, and `<lang>.test.json` held out). */
 export const NluCorpus = z.strictObject({
   lang: Lang,
-  examples: z.record(z.string().regex(/^[a-z_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
+  examples: z.record(z.string().regex(/^[a-z0-9_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
 });
 
 /** An array, not looked into: the model's tables hold tens of thousands of entries. */
 const Rows = <T>() => z.custom<T[]>((v) => Array.isArray(v));
 
-/** One trained classifier, wink's counts in arrays (`CompactModel` in the core's classifier). */
+/** One trained classifier, wink's counts packed in strings (`CompactModel` in the core's classifier). */
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 const Classifier = z.strictObject({
   labels: z.array(z.string()),
   samples: z.array(z.number()),
   words: z.array(z.number()),
-  features: Rows<string>(),
-  counts: Rows<number[]>(),
+  features: z.string(),
+  pairs: Base64,
+  offsets: Base64,
 });
 
 /** The trained classifiers (`npm run train` writes `data/nlu/model.json`), for the inputs they were trained on. */
@@ -167,6 +205,7 @@ export type Lang = z.infer<typeof Lang>;
 export type Topic = z.infer<typeof Topic>;
 export type DatePrecision = z.infer<typeof DatePrecision>;
 export type Source = z.infer<typeof Source>;
+export type SourcePolicy = z.infer<typeof SourcePolicy>;
 export type Bilingual = z.infer<typeof Bilingual>;
 export type Statement = z.infer<typeof Statement>;
 export type ExportList = z.infer<typeof ExportList>;
@@ -194,6 +233,8 @@ export interface Knowledge {
   names: Record<string, CountryName>;
   exportList: ExportList;
   events: TimelineEvent[];
+  /** When the timeline was last checked against the sources (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+  timelineReviewedOn: string;
   notes: CountryNote[];
   /** The one line that opens an answer: per country status, and per NSO topic (a topic may have none). */
   summaries: Summaries;
@@ -206,6 +247,12 @@ export interface Knowledge {
   nluInputs: string;
   /** The committed trained model; null when absent (the core then trains at start-up). */
   nluModel: NluModel | null;
+  /** How sources are judged: tracking parameters, denied hosts, tiers. */
+  sourcePolicy: SourcePolicy;
   /** Changes whenever any data file changes: part of every cache key. */
   version: string;
+  /** Spyware vendors and the measures against them (`data/vendors.json`). */
+  vendors: Vendors;
+  /** Rules and processes on the spyware trade (`data/regimes.json`). */
+  regimes: Regimes;
 }

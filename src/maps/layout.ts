@@ -4,7 +4,7 @@
  */
 import { type GeoProjection, geoAzimuthalEqualArea, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
-import { REGIONS, type Region } from '../knowledge/schema.js';
+import { REGIONS, type Region } from '../core/vocabulary.js';
 import { mainlandOf } from './atlas.js';
 
 export { REGIONS, type Region };

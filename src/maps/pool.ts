@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { LRUCache } from 'lru-cache';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Lang, MapSpec } from '../core/types.js';
-import { type MapKnowledge, mapKey } from './render.js';
+import { type MapKnowledge, mapKey } from './key.js';
 import type { MapTask } from './worker.js';
 
 /** Two threads at most, and never every core: the event loop keeps one. */
@@ -50,19 +50,25 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
     sizeCalculation: (png) => png.byteLength,
   });
   const drawing = new Map<string, Promise<Buffer>>();
-  let pool: Piscina<MapTask, Uint8Array> | undefined;
+  /** The threads of the current pool; a promise, as piscina itself is loaded with the first map. */
+  let pool: Promise<Piscina<MapTask, Uint8Array>> | undefined;
+  /** The same pool once started, for `threads`. */
+  let current: Piscina<MapTask, Uint8Array> | undefined;
   let rendered = 0;
   /** Pools being replaced: they finish what they run, then end. */
   const retiring = new Set<Promise<void>>();
 
-  function start(): Piscina<MapTask, Uint8Array> {
+  async function start(): Promise<Piscina<MapTask, Uint8Array>> {
+    // Loaded here: an instance that never draws a map never loads piscina.
+    const { Piscina } = await import('piscina');
     const started = new Piscina<MapTask, Uint8Array>({
       filename: WORKER,
       workerData: knowledge,
       minThreads: 0,
       maxThreads: THREADS,
       idleTimeout: IDLE_MS,
-      // Not the parent's loader flags (tsx's under `npm start`, none under vitest): the entry registers tsx once.
+      // Not the parent's loader flags (tsx's under `npm run dev`, none under vitest or from dist/): the entry
+      // registers tsx itself when it runs from the sources.
       execArgv: [],
     });
     // Unheard, piscina's 'error' event would end the process.
@@ -72,17 +78,21 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
 
   async function draw(task: MapTask): Promise<Buffer> {
     if (pool && rendered >= (options.rendersPerPool ?? RENDERS_PER_POOL)) {
-      const old = pool.close().catch((error: unknown) => options.onError?.(error));
+      const old = pool.then((p) => p.close()).catch((error: unknown) => options.onError?.(error));
       retiring.add(old);
       void old.finally(() => retiring.delete(old));
       pool = undefined;
+      current = undefined;
     }
     if (!pool) {
       pool = start();
       rendered = 0;
     }
     rendered++;
-    const png = await pool.run(task);
+    const starting = pool;
+    const running = await starting;
+    if (pool === starting) current = running;
+    const png = await running.run(task);
     return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   }
 
@@ -105,12 +115,13 @@ export function createMapPool(kb: MapKnowledge, options: MapPoolOptions = {}): M
       return pending;
     },
     get threads() {
-      return pool?.threads.length ?? 0;
+      return current?.threads.length ?? 0;
     },
     close: async () => {
       const running = pool;
       pool = undefined;
-      await Promise.all([running?.destroy(), ...retiring]);
+      current = undefined;
+      await Promise.all([running?.then((p) => p.destroy()), ...retiring]);
     },
   };
 }

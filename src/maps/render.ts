@@ -8,21 +8,14 @@ import { Resvg } from '@resvg/resvg-js';
 import { geoGraticule, geoPath } from 'd3-geo';
 import { LRUCache } from 'lru-cache';
 import type { MapSpec, Status } from '../core/types.js';
-import type { Knowledge, Lang } from '../knowledge/schema.js';
+import type { Lang } from '../knowledge/schema.js';
 import { hasShape, loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
 import { type Drawn, drawShapes } from './draw.js';
+import { type MapKnowledge, type MapOptions, mapKey } from './key.js';
 import { type MapLayout, mapLayout, type Region } from './layout.js';
 import { escapeXml, FOCUS_STATUS, formatDate, mapText, REGION_NAME, textWidth } from './text.js';
 
-export type MapKnowledge = Pick<Knowledge, 'exportList' | 'names' | 'version'>;
-
-export interface MapOptions {
-  lang: Lang;
-  /** Default: world. Ignored when `focus` is set. */
-  region?: Region;
-  /** ISO alpha-2 code: a small locator map of that country, highlighted in its status colour. */
-  focus?: string;
-}
+export { type MapKnowledge, type MapOptions, mapKey };
 
 export interface MapImage {
   png: Buffer;
@@ -342,11 +335,6 @@ const memo = new LRUCache<string, MapImage>({
   maxSize: MAP_MEMO_BYTES,
   sizeCalculation: (image) => image.png.byteLength,
 });
-
-export function mapKey(kb: MapKnowledge, options: MapOptions): string {
-  const focus = options.focus?.toUpperCase() ?? '';
-  return `${kb.version}|${options.lang}|${focus ? '' : (options.region ?? 'world')}|${focus}`;
-}
 
 /** What an answer's map spec asks for; a country without a shape in the atlas gets the world map. */
 export function mapOptionsOf(spec: MapSpec, lang: Lang): MapOptions {

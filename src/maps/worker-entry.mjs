@@ -1,8 +1,16 @@
 // The entry of a map worker thread, in plain JavaScript: the pool starts threads without the parent's
-// loader flags, so they know no TypeScript until tsx is registered here, under `npm start` and vitest alike.
-import { register } from 'tsx/esm/api';
+// loader flags. Built (`dist/`), the compiled worker.js sits beside this file and is loaded as it is;
+// from the sources (tsx, vitest), tsx is registered here first, to compile worker.ts.
+import { existsSync } from 'node:fs';
 
-register();
-const { drawMap } = await import('./worker.ts');
+const compiled = new URL('./worker.js', import.meta.url);
+let worker;
+if (existsSync(compiled)) {
+  worker = await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  worker = await import('./worker.ts');
+}
 
-export default drawMap;
+export default worker.drawMap;

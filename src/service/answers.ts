@@ -3,8 +3,10 @@
  * core behind the shared answer cache, per-user rate limits and metrics. A rendered answer is cached
  * per platform and Query (the meaning, not the words); a cache failure only costs a recompute.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Answer, CommandIntent, Core, Lang, MapSpec, Query, ReadOptions } from '../core/index.js';
 import type { Cache } from '../infra/cache.js';
+import type { Logger } from '../infra/log.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
 import { Conversations, type Speaker } from './conversations.js';
@@ -34,10 +36,21 @@ export interface AnswersOptions {
   maps?: (spec: MapSpec, lang: Lang) => Promise<Buffer>;
   /** Where conversations are remembered (default: the answer cache's store). */
   memory?: Cache;
+  /**
+   * LOG_QUESTIONS: where the questions the bot could not answer are logged (their first
+   * MAX_LOGGED_QUESTION characters, the user as a keyed hash), for a maintainer to improve the
+   * understanding. Unset (the default): they are only counted.
+   */
+  unansweredLog?: Logger;
 }
+
+/** A question the bot could not answer is logged this long at most. */
+export const MAX_LOGGED_QUESTION = 200;
 
 export class Answers {
   private readonly conversations: Conversations;
+  /** Hashes user ids in the unanswered-question log: made at start, so never written anywhere. */
+  private readonly userKey = randomBytes(32);
 
   constructor(
     readonly core: Core,
@@ -155,8 +168,22 @@ export class Answers {
   ): Promise<Rendered<T>> {
     const context = await this.conversations.last(platform, who);
     const query = this.core.understand(text, { ...options, context });
+    if (query.intent === 'unknown') this.unanswered(platform, who, query);
     await this.remember(platform, who, query);
     return this.answer(platform, query, render);
+  }
+
+  /** Counts a question the bot could not answer; with LOG_QUESTIONS, logs its text (user hashed). */
+  private unanswered(platform: string, who: Speaker, query: Query): void {
+    const reason = query.unknownWord ? 'unknown_country' : 'out_of_scope';
+    this.options.metrics?.unanswered.inc({ platform, lang: query.lang, reason });
+    const log = this.options.unansweredLog;
+    if (!log) return;
+    const user = createHmac('sha256', this.userKey).update(`${platform}:${who.user}`).digest('hex').slice(0, 16);
+    log.info(
+      { platform, lang: query.lang, reason, user, question: truncate(query.question ?? '') },
+      'unanswered question',
+    );
   }
 
   /** Remembers what was asked; a reset forgets, and help or out-of-scope replies keep the last question. */
@@ -165,4 +192,13 @@ export class Answers {
     else if (query.intent !== 'help' && query.intent !== 'unknown')
       await this.conversations.remember(platform, who, query);
   }
+}
+
+/** The first MAX_LOGGED_QUESTION characters of a question, never cutting a surrogate pair. */
+function truncate(question: string): string {
+  if (question.length <= MAX_LOGGED_QUESTION) return question;
+  const cut = /[\ud800-\udbff]/.test(question[MAX_LOGGED_QUESTION - 1] ?? '')
+    ? MAX_LOGGED_QUESTION - 1
+    : MAX_LOGGED_QUESTION;
+  return `${question.slice(0, cut)}…`;
 }

@@ -1,6 +1,7 @@
 /**
- * The real bot, as `npm start` runs it (`node --import tsx src/main.ts`), in a child process pointed
- * at the emulators: started, watched (exit, logs, resident memory), restarted after a crash, stopped.
+ * The real bot, from the sources (`node --import tsx src/main.ts`, as `npm run dev` runs it), in a child
+ * process pointed at the emulators: started, watched (exit, logs, resident memory), restarted after a
+ * crash, stopped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -3,6 +3,7 @@
  * or piped), prints one answer each, and remembers the conversation like a chat app does ("why?",
  * "and Mexico?", a number to pick among several countries); exits at the end of input.
  */
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { readCommand } from '../../../commands/table.js';
 import type { Answer, Core, Lang, Query } from '../../core/index.js';
@@ -58,8 +59,17 @@ export async function runChat(
   for await (const line of rl) {
     if (!(interactive && line.trim() === '')) {
       const { answer, query } = conversation.turn(line);
-      output.write(`${await renderLine(answer, writeMap, query)}\n\n`);
+      await writeOut(output, `${await renderLine(answer, writeMap, query)}\n\n`);
     }
     if (interactive) rl.prompt();
   }
+}
+
+/**
+ * Writes, then waits while the reader is behind (`write` returned false) until it drains: piped
+ * questions are answered at the pace the output is read, instead of queueing every answer in memory.
+ * The input is read no faster: readline pauses it while answers wait.
+ */
+export async function writeOut(output: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!output.write(text)) await once(output, 'drain');
 }

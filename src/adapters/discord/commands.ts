@@ -34,9 +34,13 @@ function describe(description: Localized) {
   };
 }
 
-/** The shown name of a choice: an NSO topic (`/nso`) or a map region (`/map`). */
-function choiceLabel(value: string): Localized {
-  return TOPIC_LABEL[value as Topic] ?? REGION_LABEL[value as Region] ?? { en: value, fr: value };
+/** The shown name of a choice: as the table says (`/rules`), an NSO topic (`/nso`) or a map region (`/map`). */
+function choiceLabel(option: CommandOption, value: string): Localized {
+  return (
+    option.choiceLabels?.get(value) ??
+    TOPIC_LABEL[value as Topic] ??
+    REGION_LABEL[value as Region] ?? { en: value, fr: value }
+  );
 }
 
 function toOption(option: CommandOption): APIApplicationCommandOption {
@@ -47,7 +51,7 @@ function toOption(option: CommandOption): APIApplicationCommandOption {
       ...base,
       type: ApplicationCommandOptionType.String,
       choices: option.choices.slice(0, COMMAND_LIMITS.choices).map((value) => {
-        const label = choiceLabel(value);
+        const label = choiceLabel(option, value);
         return {
           name: clip(label.en, COMMAND_LIMITS.choiceName),
           name_localizations: { fr: clip(label.fr, COMMAND_LIMITS.choiceName) },

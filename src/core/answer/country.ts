@@ -7,6 +7,7 @@ import { COLON, formatDate, joinNames, t } from '../phrases.js';
 import type { Aspect } from '../query.js';
 import type { CountryRef, Lang } from '../types.js';
 import { type Composed, dateOf, type Facts, firstSentence, joinSections, pagesOf, SHORT_LINE, Used } from './facts.js';
+import { landscapeOf } from './landscape.js';
 
 /** A country's short answer, as shown, stays under this many characters… */
 const SHORT_ANSWER = 600;
@@ -54,20 +55,35 @@ function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
   const notes = facts.notesOf(ref.code);
   const newest = notes.at(-1);
   const title = facts.statusLine(ref, lang);
+  const left = () => SHORT_ANSWER - RESERVED - title.length - lines.join('\n').length - 1;
+  // The wider picture (rules it takes part in, vendors based there facing measures), where it fits.
+  const landscape = landscapeOf(facts, ref.code, lang);
+  for (const item of landscape.sources) used.add(item);
+  // A slot stays free for the newest reported fact, when there is one.
+  const slots = newest ? 2 : 3;
+  for (const line of landscape.lines) {
+    if (lines.length < slots && line.length <= left() - (newest ? MIN_NOTE : 0)) lines.push(line);
+  }
   // The newest reported fact, cut to what the short answer has left.
   if (newest && lines.length < 3) {
     const date = formatDate(newest.date, lang, newest.precision);
     const prefix = t(lang, 'country-note', { date, text: '' }).length;
-    const room = SHORT_ANSWER - RESERVED - title.length - lines.join('\n').length - prefix - 2;
+    const room = left() - prefix - 1;
     if (room >= MIN_NOTE) {
       lines.push(t(lang, 'country-note', { date, text: firstSentence(newest.text[lang], Math.min(room, SHORT_LINE)) }));
       used.add(newest);
     }
   }
+  const wider = landscape.lines.length > 0 ? [[t(lang, 'page-wider'), ...landscape.lines].join('\n')] : [];
   return used.composed(
     title,
     lines.join('\n'),
-    [...notePages(facts, [ref], lang), meaningPage(facts, lang, ref.status === 'domestic'), listPage(facts, lang)],
+    [
+      ...notePages(facts, [ref], lang),
+      ...wider,
+      meaningPage(facts, lang, ref.status === 'domestic'),
+      listPage(facts, lang),
+    ],
     listDates(facts),
   );
 }

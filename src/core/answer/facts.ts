@@ -8,7 +8,6 @@ import type {
   Knowledge,
   Statement,
   StatusSummary,
-  SummarySource,
   TimelineEvent,
   TopicSummary,
 } from '../../knowledge/schema.js';
@@ -147,15 +146,14 @@ export class Facts {
     return formatDate(this.kb.exportList.reportedOn.slice(0, 7), lang);
   }
 
-  /** How current the list is: the date of the newest source that says it has not changed. */
+  /** How current the list is: the data's review date (the newest source saying it has not changed). */
   listReviewedOn(): string {
-    return dateOf(this.statement('still-current-2026'));
+    return this.kb.exportList.reviewedOn;
   }
 
-  /** How current the NSO timeline is: its newest event's month. */
-  timelineReviewedOn(): string | null {
-    const newest = this.latestEvents[0];
-    return newest ? newest.date.slice(0, 7) : null;
+  /** How far the NSO timeline's sources were checked. */
+  timelineReviewedOn(): string {
+    return this.kb.timelineReviewedOn;
   }
 
   /** "• 25 Nov 2021: …", the whole text. */
@@ -223,9 +221,9 @@ export function joinSections(sections: readonly (string | null | undefined)[]): 
 export class Used {
   private readonly byUrl = new Map<string, Source>();
   private newest = '';
-  add(item: { date: string; sources: readonly (Source | SummarySource)[] }): void {
+  add(item: { date: string; sources: readonly Source[] }): void {
     if (item.date > this.newest) this.newest = item.date;
-    const first = item.sources[0] as Source | undefined;
+    const first = item.sources[0];
     if (first && !this.byUrl.has(first.url)) this.byUrl.set(first.url, first);
   }
   sources(): Source[] {

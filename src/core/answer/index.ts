@@ -8,9 +8,12 @@ import { encodeQuery, type Query } from '../query.js';
 import type { Answer, CountryRef, Topic } from '../types.js';
 import { countryAnswer } from './country.js';
 import { type Composed, Facts } from './facts.js';
+import { landscapeFor } from './landscape.js';
 import { listAllowed, listRemoved } from './lists.js';
 import { nsoAnswer } from './nso.js';
 import { clarifyAnswer, helpAnswer, mapAnswer, sourcesAnswer, sourcesOf, unknownAnswer } from './other.js';
+import { regimeAnswer } from './regime.js';
+import { vendorAnswer } from './vendor.js';
 
 /** NSO topics that, asked with a country, mean "what happened there". */
 const GENERAL_TOPICS: ReadonlySet<Topic> = new Set(['overview', 'pegasus', 'investigations', 'latest']);
@@ -56,7 +59,12 @@ export class Answerer {
     const composed = this.byIntent(query, refs);
     const part =
       query.aspect === 'sources' ? sourcesOf(composed, lang) : query.aspect === 'more' ? moreOf(composed) : composed;
-    const answer: Answer = { ...common, ...part, topic: intent === 'nso' ? (query.topic ?? 'overview') : null };
+    const topic = intent === 'nso' ? (query.topic ?? 'overview') : intent === 'regime' ? query.regime : null;
+    const vendors =
+      intent === 'vendor_status' || intent === 'regime'
+        ? query.vendors.map((id) => landscapeFor(this.facts).vendorRef(id))
+        : [];
+    const answer: Answer = { ...common, ...part, topic, vendors };
     if (intent === 'map') {
       const focus = refs[0]?.code ?? null;
       answer.map = { region: focus ? 'world' : (query.region ?? 'world'), focus };
@@ -90,6 +98,10 @@ export class Answerer {
         if (refs.length > 0 && GENERAL_TOPICS.has(topic)) return countryAnswer(facts, refs, lang, 'about');
         return nsoAnswer(facts, topic, refs, lang);
       }
+      case 'vendor_status':
+        return vendorAnswer(facts, query.vendors, refs, lang);
+      case 'regime':
+        return regimeAnswer(facts, query.regime, query.vendors, refs, lang);
       case 'sources':
         return sourcesAnswer(facts, lang);
       case 'map':

@@ -7,7 +7,7 @@
  * features.ts): with every weight 1 (the language classifier's features) the ranking is wink's own
  * `computeOdds`.
  */
-import naiveBayes from 'wink-naive-bayes-text-classifier';
+import { createRequire } from 'node:module';
 import { weightOfFeature } from './features.js';
 
 export interface Example {
@@ -34,8 +34,11 @@ type WinkExport = [
 ];
 
 /**
- * A trained model as `data/nlu/model.json` keeps it: wink's counts, laid out in arrays (plain numbers
- * parse several times faster than objects with tens of thousands of keys, which start-up feels).
+ * A trained model as `data/nlu/model.json` keeps it: wink's counts in three packed strings, so that
+ * start-up parses three strings instead of tens of thousands of small arrays (and the garbage they
+ * leave). `features` is every feature joined by a newline (a feature never holds one); `pairs` and
+ * `offsets` are little-endian `Uint32Array`s in base64: feature `i`'s counts are the pairs from
+ * `offsets[i]` to `offsets[i + 1]`, each `label index << 24 | count`.
  */
 export interface CompactModel {
   labels: string[];
@@ -43,9 +46,35 @@ export interface CompactModel {
   samples: number[];
   /** Feature occurrences per label. */
   words: number[];
+  features: string;
+  pairs: string;
+  offsets: string;
+}
+
+/** A count is stored in the low 24 bits of a pair, the label index in the high 8. */
+const COUNT_BITS = 24;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+
+function toBase64(values: Uint32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function fromBase64(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  // A copy: a Buffer may sit at an offset of the pool that a Uint32Array cannot start at.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2);
+}
+
+/** The model unpacked: the features and, for feature `i`, its pairs from `offsets[i]` to `offsets[i + 1]`. */
+interface Tables {
+  labels: string[];
+  samples: number[];
+  words: number[];
   features: string[];
-  /** For each feature, `[label index, count, label index, count, …]` for the labels it occurs in. */
-  counts: number[][];
+  pairs: Uint32Array;
+  offsets: Uint32Array;
 }
 
 export class Classifier {
@@ -66,7 +95,7 @@ export class Classifier {
   private readonly scratch: Float64Array;
   private readonly allWords: number;
 
-  private constructor(private readonly model: CompactModel) {
+  private constructor(private readonly model: Tables) {
     const { labels, samples, words, features } = model;
     const total = samples.reduce((a, b) => a + b, 0);
     this.bias = new Float64Array(samples.map((n) => Math.log2(n) - Math.log2(total - n)));
@@ -81,36 +110,57 @@ export class Classifier {
 
   /** Trains wink's classifier on the examples (presence of a feature, not its count). */
   static train(examples: readonly Example[]): Classifier {
+    // Loaded only to train (`npm run train`, or a stale model): answering never needs it.
+    const naiveBayes = createRequire(import.meta.url)(
+      'wink-naive-bayes-text-classifier',
+    ) as typeof import('wink-naive-bayes-text-classifier').default;
     const nb = naiveBayes();
     nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
     for (const e of examples) nb.learn(e.features, e.label);
     nb.consolidate();
     const [, samples, count, words, vocabulary] = JSON.parse(nb.exportJSON()) as WinkExport;
     const labels = Object.keys(samples);
-    const counts = vocabulary.map((feature) =>
-      labels.flatMap((label, i) => {
+    if (labels.length > 256) throw new Error('at most 256 labels fit a packed pair');
+    const pairs: number[] = [];
+    const offsets = new Uint32Array(vocabulary.length + 1);
+    vocabulary.forEach((feature, slot) => {
+      if (feature.includes('\n')) throw new Error(`a feature holds a newline: ${JSON.stringify(feature)}`);
+      labels.forEach((label, i) => {
         const row = count[label];
         const n = row && Object.hasOwn(row, feature) ? row[feature] : undefined;
-        return n ? [i, n] : [];
-      }),
-    );
+        if (n) pairs.push((i << COUNT_BITS) | Math.min(n, COUNT_MASK));
+      });
+      offsets[slot + 1] = pairs.length;
+    });
     return new Classifier({
       labels,
       samples: labels.map((l) => samples[l] ?? 0),
       words: labels.map((l) => words[l] ?? 0),
       features: vocabulary,
-      counts,
+      pairs: Uint32Array.from(pairs),
+      offsets,
     });
   }
 
   /** A classifier from a saved model (`toModel`). */
   static fromModel(model: CompactModel): Classifier {
-    return new Classifier(model);
+    const features = model.features === '' ? [] : model.features.split('\n');
+    const offsets = fromBase64(model.offsets);
+    if (offsets.length !== features.length + 1) throw new Error('model: offsets do not match the features');
+    return new Classifier({ ...model, features, pairs: fromBase64(model.pairs), offsets });
   }
 
   /** The model, to save. */
   toModel(): CompactModel {
-    return this.model;
+    const { labels, samples, words, features, pairs, offsets } = this.model;
+    return {
+      labels,
+      samples,
+      words,
+      features: features.join('\n'),
+      pairs: toBase64(pairs),
+      offsets: toBase64(offsets),
+    };
   }
 
   /**
@@ -122,8 +172,11 @@ export class Classifier {
     const size = features.length;
     const smooth = (n: number, total: number) => Math.log2(n + SMOOTHING) - Math.log2(total + size * SMOOTHING);
     const counts = new Array<number>(labels.length).fill(0);
-    const pairs = this.model.counts[slot] ?? [];
-    for (let i = 0; i + 1 < pairs.length; i += 2) counts[pairs[i] as number] = pairs[i + 1] as number;
+    const { pairs, offsets } = this.model;
+    for (let at = offsets[slot] as number; at < (offsets[slot + 1] as number); at++) {
+      const pair = pairs[at] as number;
+      counts[pair >>> COUNT_BITS] = pair & COUNT_MASK;
+    }
     const everywhere = counts.reduce((a, b) => a + b, 0);
     const kind = weightOfFeature(feature);
     const at = slot * labels.length;

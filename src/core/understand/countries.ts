@@ -31,6 +31,18 @@ interface Entry {
 interface FuzzyName {
   norm: string;
   code: string;
+  /** `letterMask(norm)`: a cheap test that rules most names out before measuring a distance. */
+  mask: number;
+}
+
+interface Offered {
+  norm: string;
+  code: string;
+  kind: 'name' | 'alias';
+  /** `letterCounts(norm)`. */
+  letters: Uint8Array;
+  /** How many letter pairs it has (`pairsOf`). */
+  pairCount: number;
 }
 
 /** Upper-case codes that are more often words or abbreviations than countries ("AI", "IT", "IN"...). */
@@ -79,8 +91,74 @@ function codeOfFlag(flag: string): string {
   return [...flag].map((c) => String.fromCharCode((c.codePointAt(0) ?? REGIONAL_A) - REGIONAL_A + 65)).join('');
 }
 
+/**
+ * The letters a word uses, one bit each ("a"–"z"; other characters share six more bits). One edit
+ * adds or removes at most two bits, so two words `k` edits apart differ in at most `2k` bits: most
+ * names are ruled out by an XOR and a bit count, before any distance is measured.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    mask |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return mask;
+}
+
+/** How many times a word uses each letter (characters share 32 counts by their low five bits). */
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(32);
+  for (let i = 0; i < word.length; i++) {
+    const at = word.charCodeAt(i) & 31;
+    counts[at] = Math.min(255, (counts[at] as number) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A lower bound of the edit distance of two words from their letter counts: each edit adds at most
+ * one letter and removes at most one, so the words are at least as many edits apart as the larger of
+ * the letters one has in excess and the letters the other has.
+ */
+function bagDistance(a: Uint8Array, b: Uint8Array): number {
+  let more = 0;
+  let less = 0;
+  for (let i = 0; i < 32; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d > 0) more += d;
+    else less -= d;
+  }
+  return Math.max(more, less);
+}
+
+/** The pairs of neighbouring letters of a word, with its start and end ("^m", "ma", …, "o$"). */
+function pairsOf(word: string): Float64Array {
+  const pairs = new Float64Array(word.length + 1);
+  let previous = 0; // the start
+  for (let i = 0; i <= word.length; i++) {
+    const c = i < word.length ? word.charCodeAt(i) + 1 : 0x10001; // 0x10001: the end
+    pairs[i] = previous * 0x10002 + c;
+    previous = c;
+  }
+  return pairs;
+}
+
+/** Each distinct item of a list and how many times it occurs. */
+function countsOf(items: ArrayLike<number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < items.length; i++) counts.set(items[i] as number, (counts.get(items[i] as number) ?? 0) + 1);
+  return counts;
+}
+
+/** The number of bits set. */
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Levenshtein distance, with two swapped neighbours ("Mexcio") counted as one typo. */
-function typoDistance(a: string, b: string): number {
+export function typoDistance(a: string, b: string): number {
   const d = distance(a, b);
   if (d !== 2 || a.length !== b.length) return d;
   let i = 0;
@@ -108,7 +186,13 @@ export class CountryIndex {
   private readonly alpha3 = new Map<string, string>();
   private readonly fuzzyByLength = new Map<number, FuzzyName[]>();
   /** Names offered to people (autocomplete, suggestions): English, French, aliases. */
-  private readonly offered: { norm: string; code: string; kind: 'name' | 'alias' }[] = [];
+  private readonly offered: Offered[] = [];
+  /** Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. */
+  private readonly namesWithPair = new Map<number, number[]>();
+  /** Scratch: letter pairs each name shares with the word `closest` looks at. */
+  private shared = new Uint16Array(0);
+  /** Where each country's names are in `offered`. */
+  private readonly offeredOf = new Map<string, number[]>();
   private readonly fuzzyMemo = new Map<string, string | null>();
 
   constructor(
@@ -160,10 +244,19 @@ export class CountryIndex {
     this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, parts.length));
     // Names from other languages resolve, but are neither offered nor typo-matched.
     if (kind === 'alias' || lang !== null) {
-      this.offered.push({ norm, code, kind });
+      const places = this.offeredOf.get(code) ?? [];
+      places.push(this.offered.length);
+      this.offeredOf.set(code, places);
+      const pairs = pairsOf(norm);
+      for (const [pair, count] of countsOf(pairs)) {
+        const list = this.namesWithPair.get(pair) ?? [];
+        list.push(this.offered.length, count);
+        this.namesWithPair.set(pair, list);
+      }
+      this.offered.push({ norm, code, kind, letters: letterCounts(norm), pairCount: pairs.length });
       if (norm.length >= 5) {
         const bucket = this.fuzzyByLength.get(norm.length) ?? [];
-        bucket.push({ norm, code });
+        bucket.push({ norm, code, mask: letterMask(norm) });
         this.fuzzyByLength.set(norm.length, bucket);
       }
     }
@@ -266,8 +359,11 @@ export class CountryIndex {
     if (budget > 0 && !this.commonWords.has(norm) && !/\d/.test(norm)) {
       let best = budget + 1;
       let tie = false;
+      const mask = letterMask(norm);
       for (let len = norm.length - budget; len <= norm.length + budget; len++) {
         for (const candidate of this.fuzzyByLength.get(len) ?? []) {
+          // More than `budget` edits away (a swap keeps the letters): it can neither win nor tie.
+          if (bitCount(mask ^ candidate.mask) > 2 * budget) continue;
           const d = typoDistance(norm, candidate.norm);
           if (d < best) {
             best = d;
@@ -284,6 +380,11 @@ export class CountryIndex {
     if (this.fuzzyMemo.size > 10_000) this.fuzzyMemo.clear();
     this.fuzzyMemo.set(norm, result);
     return result;
+  }
+
+  /** Whether a normalized word or phrase is, by itself, a country's name, alias or code. */
+  namesCountry(norm: string): boolean {
+    return this.exact.has(norm) || this.alpha2.has(norm.toUpperCase()) || this.alpha3.has(norm.toUpperCase());
   }
 
   /** Countries whose names start with or resemble `query`, best first (autocomplete). */
@@ -313,21 +414,83 @@ export class CountryIndex {
       .slice(0, limit);
   }
 
-  /** The countries whose names are closest to a word that named none (for "did you mean"). */
+  /**
+   * The countries whose names are closest to a word that named none (for "did you mean"): a name it
+   * starts, or within half the longer one's length; closest first. Names are measured closest bound
+   * first, and only until no other can enter the `limit` best.
+   */
   closest(word: string, limit: number): string[] {
     const norm = normalize(word);
     if (norm.length < 2) return [];
-    const scored = new Map<string, number>();
-    for (const { norm: name, code } of this.offered) {
-      const d = name.startsWith(norm) ? 0 : distance(norm, name) / Math.max(norm.length, name.length);
-      if (d < (scored.get(code) ?? 1)) scored.set(code, d);
+    const counts = letterCounts(norm);
+    const pairs = pairsOf(norm);
+    // A name that shares no pair of letters with the word (nor its start or end) is more than half its
+    // length away, since each edit changes at most two pairs each way: only the names sharing one are
+    // looked at, found through the pairs.
+    if (this.shared.length !== this.offered.length) this.shared = new Uint16Array(this.offered.length);
+    const shared = this.shared;
+    const touched: number[] = [];
+    for (const [pair, count] of countsOf(pairs)) {
+      const list = this.namesWithPair.get(pair) ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        const at = list[i] as number;
+        if (shared[at] === 0) touched.push(at);
+        shared[at] = (shared[at] as number) + Math.min(count, list[i + 1] as number);
+      }
     }
-    return [...scored]
-      .filter(([, d]) => d <= 0.5)
-      .sort((a, b) => a[1] - b[1])
+    const best = new Map<string, number>();
+    const pending: { at: number; floor: number }[] = [];
+    for (const at of touched) {
+      const together = shared[at] as number;
+      shared[at] = 0;
+      const { norm: name, code, letters, pairCount } = this.offered[at] as Offered;
+      if (name.startsWith(norm)) best.set(code, 0);
+      else {
+        const longer = Math.max(norm.length, name.length);
+        // Each edit changes at most one letter each way, and at most two letter pairs each way.
+        const unshared = Math.max(pairs.length, pairCount) - together;
+        const floor = Math.max(bagDistance(counts, letters), Math.ceil(unshared / 2)) / longer;
+        if (floor <= 0.5) pending.push({ at, floor });
+      }
+    }
+    pending.sort((a, b) => a.floor - b.floor);
+    let worst = limitth(best, limit);
+    for (const { at, floor } of pending) {
+      // No name left can come closer than the `limit` kept: each is at least `floor` away.
+      if (floor > worst) break;
+      const { norm: name, code } = this.offered[at] as Offered;
+      const d = distance(norm, name) / Math.max(norm.length, name.length);
+      if (d <= 0.5 && d < (best.get(code) ?? 1)) {
+        best.set(code, d);
+        worst = limitth(best, limit);
+      }
+    }
+    // Equally close: first the country with the first name that is not all edits away (measured
+    // only for such ties).
+    const places = new Map<string, number>();
+    const order = (code: string) => {
+      let place = places.get(code);
+      if (place === undefined) {
+        place =
+          (this.offeredOf.get(code) ?? []).find((at) => {
+            const name = (this.offered[at] as Offered).norm;
+            return name.startsWith(norm) || distance(norm, name) < Math.max(norm.length, name.length);
+          }) ?? 0;
+        places.set(code, place);
+      }
+      return place;
+    };
+    return [...best]
+      .sort((a, b) => a[1] - b[1] || order(a[0]) - order(b[0]))
       .slice(0, limit)
       .map(([code]) => code);
   }
+}
+
+/** The `limit`-th smallest distance kept, or the largest allowed (0.5) while fewer are kept. */
+function limitth(best: ReadonlyMap<string, number>, limit: number): number {
+  if (best.size < limit) return 0.5;
+  return [...best.values()].sort((a, b) => a - b)[limit - 1] ?? 0.5;
 }
 
 /** Where the `n` words from word `i` end. */

@@ -6,14 +6,15 @@
  */
 import type { Lang, NluModel, Region } from '../../knowledge/schema.js';
 import { COMMON_WORDS, REGION_CUES } from '../lexicon.js';
-import { type Aspect, MAX_CHOICES, MAX_QUERY_COUNTRIES, type Query, queryOf } from '../query.js';
+import { type Aspect, MAX_CHOICES, MAX_QUERY_COUNTRIES, MAX_QUERY_VENDORS, type Query, queryOf } from '../query.js';
 import { cleanQuestion, normalize, type Token, tokenize } from '../text.js';
 import type { Intent } from '../types.js';
-import { REGIONS, TOPICS, type Topic } from '../vocabulary.js';
+import { REGIME_TOPICS, REGIONS, type RegimeTopic, TOPICS, type Topic } from '../vocabulary.js';
 import { Classifier, type Example, type Scored } from './classifier.js';
 import type { CountryIndex, CountryMatch } from './countries.js';
 import { COUNTRY_WORD, Featurizer } from './features.js';
-import { isLabel, type Label, NONE, topicOfLabel } from './labels.js';
+import { isLabel, type Label, NONE, regimeOfLabel, topicOfLabel } from './labels.js';
+import type { VendorIndex, VendorMatch } from './vendors.js';
 
 /** The example messages of one language (`data/nlu/<lang>.json`). */
 export interface Corpus {
@@ -24,7 +25,7 @@ export interface Corpus {
 /** Commands fix the intent; their argument is read for the rest (`/nso money`, `/allowed the emirates`). */
 export type CommandIntent = Extract<
   Intent,
-  'country_status' | 'nso' | 'map' | 'list_allowed' | 'list_removed' | 'sources' | 'help'
+  'country_status' | 'nso' | 'map' | 'list_allowed' | 'list_removed' | 'sources' | 'help' | 'vendor_status' | 'regime'
 >;
 
 export interface ReadOptions {
@@ -50,7 +51,25 @@ export const CONFIDENCE_THRESHOLD = 0.4;
 const LANGUAGE_MARGIN = 0.75;
 
 /** Labels that name a country, where a typo in a country's name is worth reading. */
-const COUNTRY_LABELS: ReadonlySet<Label> = new Set(['country_status', 'followup.country', 'map']);
+const COUNTRY_LABELS: ReadonlySet<Label> = new Set([
+  'country_status',
+  'followup.country',
+  'map',
+  ...REGIME_TOPICS.map((t) => `regime.${t}` as const),
+]);
+/** Labels that, with a vendor named and no country, are a question about that vendor ("and Candiru?"). */
+const VENDOR_FALLBACK: ReadonlySet<Label> = new Set([
+  'country_status',
+  'followup.country',
+  'list_allowed',
+  'list_removed',
+  'none',
+]);
+/** Stands for a vendor the resolver found (NSO stays a word: the corpus has its own labels for it). */
+export const VENDOR_WORD = 'xvendor';
+const NSO = 'nso';
+/** A follow-up naming a new vendor is this short ("and intellexa?", "what about cytrox then"). */
+const SHORT_FOLLOW_UP = 4;
 const ISRAEL = 'IL';
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['1', 0],
@@ -91,7 +110,9 @@ interface Scan {
   countries: CountryMatch[];
   /** Countries a name could mean ("Congo"). */
   choices: string[];
-  /** Words, each country replaced by COUNTRY_WORD. */
+  /** Vendors named, at most MAX_QUERY_VENDORS. */
+  vendors: VendorMatch[];
+  /** Words, each country replaced by COUNTRY_WORD and each vendor but NSO by VENDOR_WORD. */
   words: string[];
 }
 
@@ -101,6 +122,7 @@ export class Reader {
 
   private constructor(
     private readonly index: CountryIndex,
+    private readonly vendorIndex: VendorIndex,
     private readonly intents: Classifier,
     private readonly languages: Classifier,
     private readonly vocabulary: ReadonlySet<string>,
@@ -110,9 +132,10 @@ export class Reader {
   }
 
   /** The reader of a saved model (`toModel`). */
-  static load(index: CountryIndex, model: NluModel): Reader {
+  static load(index: CountryIndex, vendors: VendorIndex, model: NluModel): Reader {
     return new Reader(
       index,
+      vendors,
       Classifier.fromModel(model.intents),
       Classifier.fromModel(model.languages),
       new Set(model.vocabulary),
@@ -132,7 +155,7 @@ export class Reader {
   }
 
   /** Trains both classifiers on the corpora (one per language). */
-  static train(index: CountryIndex, corpora: readonly Corpus[]): Reader {
+  static train(index: CountryIndex, vendors: VendorIndex, corpora: readonly Corpus[]): Reader {
     const intentExamples: { words: string[]; label: string }[] = [];
     const languageExamples: Example[] = [];
     const vocabulary = new Set<string>(COMMON_WORDS);
@@ -141,7 +164,14 @@ export class Reader {
         for (const message of messages) {
           const text = cleanQuestion(message);
           // Labels were checked when the corpus was loaded (knowledge/load.ts).
-          const scan = scanMessage(index, text, tokenize(text), COUNTRY_LABELS.has(label as Label));
+          const scan = scanMessage(
+            index,
+            vendors,
+            COMMON_WORDS_SET,
+            text,
+            tokenize(text),
+            COUNTRY_LABELS.has(label as Label),
+          );
           for (const w of scan.words) if (w !== COUNTRY_WORD) vocabulary.add(w);
           intentExamples.push({ words: scan.words, label });
           languageExamples.push({ features: languageFeatures(scan.tokens), label: corpus.lang });
@@ -156,7 +186,7 @@ export class Reader {
       intentExamples.map((e) => ({ features: featurizer.features(e.words), label: e.label })),
     );
     const languages = Classifier.train(languageExamples);
-    return new Reader(index, intents, languages, vocabulary, common);
+    return new Reader(index, vendors, intents, languages, vocabulary, common);
   }
 
   /** The labels of a message, best first (evaluation, tests). */
@@ -208,9 +238,24 @@ export class Reader {
 
   private fromLabel(label: Label, scan: Scan, lang: Lang, context: Query | undefined, options: ReadOptions): Query {
     const named = namedOf(scan);
+    const vendors = scan.vendors.map((v) => v.id);
+    const otherVendors = vendors.filter((v) => v !== NSO);
     const topic = topicOfLabel(label);
+    // "What happened to Paragon in Italy?": about that vendor, not NSO's story.
+    if (topic && otherVendors.length > 0 && !vendors.includes(NSO)) return this.aboutVendors(scan, lang, context);
     if (topic) return queryOf('nso', lang, { topic, ...named });
+    const regime = regimeOfLabel(label);
+    if (regime) {
+      // The US as the one making the rule ("can a US company supply NSO?") is not asked about.
+      const asked =
+        regime === 'israel_export_control' ? without(named, ISRAEL) : US_RULES.has(regime) ? withoutUs(named) : named;
+      return queryOf('regime', lang, { regime, vendors, ...asked });
+    }
+    if (VENDOR_FALLBACK.has(label) && otherVendors.length > 0 && named.countries.length === 0)
+      return this.aboutVendors(scan, lang, context);
     switch (label) {
+      case 'vendor_status':
+        return this.aboutVendors(scan, lang, context);
       case 'country_status':
         return this.aboutCountries(scan, lang);
       case 'list_allowed':
@@ -249,6 +294,26 @@ export class Reader {
     }
   }
 
+  /**
+   * A question about the vendors named; "and Intellexa?" after a vendor or a rule asks the same of
+   * another vendor; "is it still listed?" after one asks about the same vendors.
+   */
+  private aboutVendors(scan: Scan, lang: Lang, context: Query | undefined): Query {
+    const vendors = scan.vendors.map((v) => v.id);
+    const named = withoutUs(namedOf(scan));
+    const fromContext = context && (context.intent === 'vendor_status' || context.intent === 'regime');
+    if (vendors.length === 0) {
+      if (fromContext && context.vendors.length > 0)
+        return { ...context, lang, aspect: null, countries: named.countries, followUp: 'vendor' };
+      return this.unknown(scan, lang, false);
+    }
+    const short = scan.tokens.length <= SHORT_FOLLOW_UP && named.countries.length === 0;
+    if (short && fromContext && context.intent === 'regime' && context.regime && context.vendors.length > 0)
+      return { ...context, lang, vendors, aspect: null, followUp: 'vendor' };
+    const query = queryOf('vendor_status', lang, { vendors, ...withoutUs(named) });
+    return short && fromContext ? { ...query, followUp: 'vendor' } : query;
+  }
+
   /** "why?", "since when?", "more", "what does that mean?", "what about them?". */
   private aspect(aspect: FollowUpAspect, scan: Scan, lang: Lang, context: Query | undefined): Query {
     // "Why did Israel cut the list?": Israel is the one cutting, not the country asked about.
@@ -267,7 +332,11 @@ export class Reader {
   private anotherCountry(scan: Scan, lang: Lang, context: Query | undefined): Query {
     const fresh = this.aboutCountries(scan, lang);
     if (fresh.intent !== 'country_status' || !context) return fresh;
-    const sameKind = context.intent === 'country_status' || context.intent === 'nso' || context.intent === 'map';
+    const sameKind =
+      context.intent === 'country_status' ||
+      context.intent === 'nso' ||
+      context.intent === 'map' ||
+      (context.intent === 'regime' && context.regime !== null);
     if (!sameKind) return fresh;
     const region = context.intent === 'map' ? 'world' : null;
     // Same question, new country: its answer, not the follow-up ("why?") asked about the last one.
@@ -338,6 +407,26 @@ export class Reader {
       }
       case 'nso':
         return queryOf('nso', lang, { topic: this.topicOf(text, tokens), ...namedOf(this.scan(text, tokens, false)) });
+      case 'vendor_status': {
+        const id = this.vendorIndex.byName(text);
+        if (id) return queryOf('vendor_status', lang, { vendors: [id] });
+        const scan = this.scan(text, tokens, false);
+        if (scan.vendors.length > 0) return queryOf('vendor_status', lang, { vendors: scan.vendors.map((v) => v.id) });
+        return text
+          ? queryOf('unknown', lang, { unknownWord: text.slice(0, MAX_UNKNOWN_WORD) })
+          : // Nothing named: the vendors known.
+            queryOf('vendor_status', lang);
+      }
+      case 'regime': {
+        const scan = this.scan(text, tokens, true);
+        const named = namedOf(scan);
+        return queryOf('regime', lang, {
+          regime: this.regimeOf(text, tokens),
+          vendors: scan.vendors.map((v) => v.id),
+          countries: named.countries,
+          mentions: named.mentions,
+        });
+      }
       default:
         return queryOf(expect, lang);
     }
@@ -354,6 +443,16 @@ export class Reader {
       if (topic) return topic;
     }
     return 'overview';
+  }
+
+  /** The rule a command argument names: an id ("pall_mall", "pall-mall"), or the best rule label; null for none. */
+  private regimeOf(text: string, tokens: Token[]): RegimeTopic | null {
+    const id = normalize(text).replace(/ /g, '_');
+    const exact = REGIME_TOPICS.find((t) => t === id);
+    if (exact) return exact;
+    if (tokens.length === 0) return null;
+    const best = this.rank(this.scanFor(text, tokens).scan)[0];
+    return best && isLabel(best.label) ? regimeOfLabel(best.label) : null;
   }
 
   /** The answer to "which one?": a number, an ordinal, or one of the offered countries by name. */
@@ -386,7 +485,7 @@ export class Reader {
   }
 
   private scan(text: string, tokens: Token[], fuzzy: boolean): Scan {
-    return scanMessage(this.index, text, tokens, fuzzy);
+    return scanMessage(this.index, this.vendorIndex, this.vocabulary, text, tokens, fuzzy);
   }
 
   private rank(scan: Scan): Scored[] {
@@ -399,22 +498,37 @@ export class Reader {
 }
 
 /** Finds the countries of a message and replaces each by COUNTRY_WORD in its words. */
-function scanMessage(index: CountryIndex, text: string, tokens: Token[], fuzzy: boolean): Scan {
-  // "Israeli firms" names the seller, not a destination.
-  const found = index.resolve(text, tokens, fuzzy).filter((m) => !(m.code === ISRAEL && m.kind === 'alias'));
+function scanMessage(
+  index: CountryIndex,
+  vendorIndex: VendorIndex,
+  known: ReadonlySet<string>,
+  text: string,
+  tokens: Token[],
+  fuzzy: boolean,
+): Scan {
+  const vendors = vendorIndex.resolve(text, tokens, known);
+  const inVendor = (m: { start: number; end: number }) => vendors.some((v) => m.start < v.end && v.start < m.end);
+  // "Israeli firms" names the seller, not a destination; a vendor's name ("Paragon") names no country.
+  const found = index
+    .resolve(text, tokens, fuzzy)
+    .filter((m) => !(m.code === ISRAEL && m.kind === 'alias') && !inVendor(m));
   // Israel is the seller in "can Israel sell to X": it only counts when it is the only country.
   const kept = found.length > 1 ? found.filter((m) => m.code !== ISRAEL) : found;
+  const replaced = [
+    ...kept.map((m) => ({ start: m.start, end: m.end, word: COUNTRY_WORD })),
+    ...vendors.filter((v) => v.id !== NSO).map((v) => ({ start: v.start, end: v.end, word: VENDOR_WORD })),
+  ].sort((a, b) => a.start - b.start);
   const words: string[] = [];
   let i = 0;
-  for (const match of kept) {
+  for (const match of replaced) {
     while (i < tokens.length && (tokens[i] as Token).end <= match.start) words.push((tokens[i++] as Token).norm);
-    words.push(COUNTRY_WORD);
+    words.push(match.word);
     while (i < tokens.length && (tokens[i] as Token).start < match.end) i++;
   }
   while (i < tokens.length) words.push((tokens[i++] as Token).norm);
   const countries = kept.filter((m) => !m.choices).slice(0, MAX_QUERY_COUNTRIES);
   const choices = kept.find((m) => m.choices)?.choices?.slice(0, MAX_CHOICES) ?? [];
-  return { text, tokens, countries, choices: [...choices], words };
+  return { text, tokens, countries, choices: [...choices], vendors: vendors.slice(0, MAX_QUERY_VENDORS), words };
 }
 
 /** The countries a message named; a name that fits several ("Congo") is asked about, the others kept. */
@@ -423,6 +537,30 @@ function namedOf(scan: Scan): { countries: string[]; mentions: string[]; choices
     countries: scan.countries.map((m) => m.code),
     mentions: scan.countries.map((m) => m.matched),
     choices: scan.choices,
+  };
+}
+
+/** US rules: the United States named in a question about them makes the rule ("is Candiru on the US list?"). */
+const US_RULES: ReadonlySet<RegimeTopic> = new Set([
+  'us_entity_list',
+  'ofac_sanctions',
+  'us_visa_restrictions',
+  'eo_14093',
+  'bis_intrusion_rule',
+]);
+const US = 'US';
+
+function withoutUs(named: { countries: string[]; mentions: string[]; choices: string[] }) {
+  return without(named, US);
+}
+
+/** The countries named, but the one that makes the rule asked about. */
+function without(named: { countries: string[]; mentions: string[]; choices: string[] }, maker: string) {
+  const keep = named.countries.map((c) => c !== maker);
+  return {
+    countries: named.countries.filter((_, i) => keep[i]),
+    mentions: named.mentions.filter((_, i) => keep[i]),
+    choices: named.choices,
   };
 }
 
@@ -435,8 +573,12 @@ function languageFeatures(tokens: readonly Token[]): string[] {
 
 /** A topic, region or country code as a menu sends it, rather than words. */
 function isIdentifier(text: string): boolean {
-  return TOPIC_IDS.has(text) || REGION_IDS.has(text) || /^[A-Z]{2,3}$/.test(text);
+  return (
+    TOPIC_IDS.has(text) || REGION_IDS.has(text) || REGIME_IDS.has(text.replace(/-/g, '_')) || /^[A-Z]{2,3}$/.test(text)
+  );
 }
+const REGIME_IDS: ReadonlySet<string> = new Set(REGIME_TOPICS);
+const COMMON_WORDS_SET: ReadonlySet<string> = new Set(COMMON_WORDS);
 const TOPIC_IDS: ReadonlySet<string> = new Set(TOPICS);
 const REGION_IDS: ReadonlySet<string> = new Set(REGIONS);
 

@@ -2,7 +2,7 @@
  * The classifier's labels: what a message asks, one label a kind of message. The corpus in
  * `data/nlu/` has examples for each; `understand` turns a label into a Query.
  */
-import { TOPICS, type Topic } from '../vocabulary.js';
+import { REGIME_TOPICS, type RegimeTopic, TOPICS, type Topic } from '../vocabulary.js';
 
 export const FOLLOW_UP_LABELS = [
   'followup.why',
@@ -23,6 +23,8 @@ export const LABELS = [
   'help',
   'thanks',
   ...TOPICS.map((t) => `nso.${t}` as const),
+  'vendor_status',
+  ...REGIME_TOPICS.map((t) => `regime.${t}` as const),
   ...FOLLOW_UP_LABELS,
   'reset',
   'none',
@@ -38,6 +40,11 @@ export function isLabel(value: string): value is Label {
 /** The NSO topic of a label ("nso.pegasus" → "pegasus"), or null. */
 export function topicOfLabel(label: Label): Topic | null {
   return label.startsWith('nso.') ? (label.slice(4) as Topic) : null;
+}
+
+/** The rule or process of a label ("regime.pall_mall" → "pall_mall"), or null. */
+export function regimeOfLabel(label: Label): RegimeTopic | null {
+  return label.startsWith('regime.') ? (label.slice(7) as RegimeTopic) : null;
 }
 
 /** The label of messages that are about nothing the bot answers. */
