@@ -220,7 +220,7 @@ describe('Discord bot against a local Discord', () => {
     expect(embed.title).toContain('Entity List since Jul 2023');
     expect(embed.description).toContain('US Entity List: since 18 Jul 2023');
     // Its sources: one line of links, last in the embed.
-    expect(embed.description.split('\n').at(-1)).toMatch(/^Sources: \[[^\]]+\]\(https:\/\//);
+    expect(embed.description.split('\n').at(-1)).toMatch(/^Sources: \[[^\]]+\]\(https?:\/\//);
     expect(messageErrors(call.body.data)).toEqual([]);
   });
 
