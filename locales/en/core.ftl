@@ -67,6 +67,10 @@ sources-none = This answer relies on no dated source.
 map-title = Map of Israel's list: { $region }
 map-focus-title = { $headline } (map)
 map-caption = The { $count } countries on the list reported { $date } (down from { $before }), the ones named as dropped ({ $named }) and Israel, the exporter; every other country is off the list.
+help-title = I answer with dated sources, in English or French: may Israeli firms sell cyber-spying tools to a country, what happened with NSO, and which rules hit spyware vendors.
+help-text = • A country: “Is Morocco allowed?”, “India and Mexico?” or a flag.
+    • NSO: Pegasus, the investigations, the US blacklist, the Apple or WhatsApp cases, its money, its owners, the latest.
+    • Vendors and rules: “Has the US sanctioned Intellexa?”, “What is the Pall Mall Process?”
 thanks-title = You're welcome.
 thanks-text = Ask me anything else about the list or NSO.
 reset-title = I've forgotten our conversation.

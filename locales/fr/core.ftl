@@ -77,6 +77,10 @@ sources-none = Cette réponse ne s’appuie sur aucune source datée.
 map-title = Carte de la liste d’Israël : { $region }
 map-focus-title = { $headline } (carte)
 map-caption = Les { $count } pays de la liste rapportée le { $date } (contre { $before } auparavant), ceux cités comme retirés ({ $named }) et Israël, le pays exportateur ; tous les autres pays sont hors liste.
+help-title = Je réponds avec des sources datées, en français ou en anglais : les entreprises israéliennes peuvent-elles vendre des outils d’espionnage informatique à un pays, que s’est-il passé avec NSO, et quelles règles visent les éditeurs de logiciels espions.
+help-text = • Un pays : « Le Maroc est-il autorisé ? », « Inde et Mexique ? » ou un drapeau.
+    • NSO : Pegasus, les enquêtes, la liste noire américaine, les procès Apple ou WhatsApp, son argent, ses propriétaires, les dernières nouvelles.
+    • Éditeurs et règles : « Les États-Unis ont-ils sanctionné Intellexa ? », « C’est quoi le processus de Pall Mall ? »
 thanks-title = Avec plaisir.
 thanks-text = Posez-moi une autre question sur la liste ou sur NSO.
 reset-title = J’ai oublié notre conversation.

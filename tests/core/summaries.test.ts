@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatDate } from '../../src/core/i18n.js';
 import { STATUSES, type Status } from '../../src/core/types.js';
 import { flagOf } from '../../src/core/understand/countries.js';
+import { formatDate } from '../../src/i18n/index.js';
 import { DATA_DIR, loadKnowledge } from '../../src/knowledge/load.js';
 import { type Lang, type StatusSummary, TOPICS, type TopicSummary } from '../../src/knowledge/schema.js';
 
@@ -36,7 +36,7 @@ function fill(text: string, code: string, lang: Lang): string {
   return text
     .replaceAll('{flag}', flagOf(code))
     .replaceAll('{name}', kb.names[code]?.display[lang] ?? code)
-    .replaceAll('{since}', formatDate(kb.exportList.reportedOn, 'month', lang));
+    .replaceAll('{since}', formatDate(kb.exportList.reportedOn, lang, 'month'));
 }
 
 /** The figures a text states, written the same way whatever the language ("167,25" = "167.25", "50 000" = "50,000"). */

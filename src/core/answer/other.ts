@@ -2,7 +2,6 @@
  * The answers around the two questions: the sources, maps, help, thanks, out-of-scope messages,
  * unknown countries, and the question back when a name fits several countries.
  */
-import { PHRASES } from '../i18n.js';
 import { COLON, formatDate, joinNames, REGION_LABEL, t } from '../phrases.js';
 import type { Aspect } from '../query.js';
 import type { CountryRef, Lang, MapSpec } from '../types.js';
@@ -75,10 +74,9 @@ export function mapAnswer(facts: Facts, spec: MapSpec, ref: CountryRef | undefin
 }
 
 export function helpAnswer(lang: Lang, aspect: Aspect | null): Composed {
-  const p = PHRASES[lang];
   if (aspect === 'thanks') return { ...NOTHING, title: t(lang, 'thanks-title'), text: t(lang, 'thanks-text') };
   if (aspect === 'reset') return { ...NOTHING, title: t(lang, 'reset-title'), text: t(lang, 'reset-text') };
-  return { title: p.helpTitle, text: p.help, ...NOTHING };
+  return { ...NOTHING, title: t(lang, 'help-title'), text: t(lang, 'help-text') };
 }
 
 /** Out of scope: what the bot answers, with questions to try; or a country name it does not know. */
