@@ -4,6 +4,7 @@
  * few popular ones asked again. Seeded: the same sequence on every run.
  */
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { Random } from '../tests/fuzz/random.js';
 
 const EN = [
   (c: string) => `Is ${c} allowed?`,
@@ -45,23 +46,13 @@ const CHATTER = [
 const POPULAR = ['Is Morocco allowed?', 'What happened with NSO?', 'Est-ce que le Maroc est autorisé ?'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'dor', 'sha', 'qui', 'bel', 'nor', 'zan'];
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An endless, seeded stream of questions. */
 export function questionStream(seed = 12): () => string {
   const kb = loadKnowledge();
   const en = Object.values(kb.names).flatMap((n) => n.en.slice(0, 1));
   const fr = Object.values(kb.names).flatMap((n) => n.fr.slice(0, 1));
-  const rnd = random(seed);
+  const random = new Random(seed);
+  const rnd = () => random.next();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const place = () => {
     const word = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SYLLABLES)).join('');

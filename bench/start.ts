@@ -14,9 +14,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '../tests/support/ports.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const QUESTION = 'Is Morocco allowed?\n';
@@ -161,17 +161,6 @@ async function oneRun(command: string): Promise<{ ms: number; rssMb: number; rss
     child.stdin?.end();
     await end(child);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Both platforms connected to the emulators, one question answered on each, then the memory. */

@@ -21,13 +21,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from 'dockerfile-utils';
 import { afterAll, describe, expect, test } from 'vitest';
 import { TelegramApiEmulator } from './emulators/telegram-api.js';
+import { freePort, sleep } from './support/ports.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DOCKERFILE = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -222,19 +222,6 @@ async function runDockerfile(workspace: string): Promise<Stage[]> {
   }
   return stages;
 }
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const workspace = mkdtempSync(join(tmpdir(), 'cyberexport-image-'));
 // Two installs of node_modules: removing them takes a while on a busy machine.

@@ -3,23 +3,13 @@
  * real Redis for answers and rate limits, with health and metrics, and a graceful SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type ApiCall, TelegramApiEmulator } from './emulators/telegram-api.js';
+import { freePort } from './support/ports.js';
 import { type RedisServer, redisAvailable, startRedis } from './support/redis.js';
 
 const TOKEN = '123456:TEST-token-for-emulator';
 const SECRET = 'service_test_secret';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface BotProcess {
   child: ChildProcess;

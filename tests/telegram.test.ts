@@ -2,8 +2,6 @@
  * The Telegram adapter end to end: real telegraf, over loopback HTTP, against the local Bot API
  * emulator. Assertions read what the user would see: the HTML the emulator accepted.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { COMMANDS } from '../commands/table.js';
@@ -28,6 +26,7 @@ import {
   parseTelegramHtml,
   TelegramApiEmulator,
 } from './emulators/telegram-api.js';
+import { freePort } from './support/ports.js';
 
 const TOKEN = '123456:TEST-token-for-emulator';
 const kb = loadKnowledge();
@@ -546,14 +545,6 @@ describe('conversations (issue 10)', () => {
 });
 
 describe('webhook and shutdown', () => {
-  async function freePort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-
   test('a webhook processes updates with the right secret and refuses others with 401', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/hook`;

@@ -5,18 +5,7 @@
  */
 import { z } from 'zod';
 import { MEASURE_KINDS, REGIME_TOPICS, VENDOR_IDS } from '../core/vocabulary.js';
-import { Source } from './schema.js';
-
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the sources are, never more. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
-const Confidence = z.enum(['high', 'medium', 'low']);
-const Bilingual = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
-
-/** A source as every data file has it: title and publication date only when known, else null (never guessed). */
-export const LandscapeSource = Source;
+import { Bilingual, Confidence, CountryCode, PartialDate, Source } from './schema.js';
 
 export const VendorId = z.enum(VENDOR_IDS);
 export const RegimeTopic = z.enum(REGIME_TOPICS);
@@ -30,7 +19,7 @@ export const Measure = z.strictObject({
   regime: RegimeTopic.nullable(),
   text: Bilingual,
   confidence: Confidence,
-  sources: z.array(LandscapeSource).min(1),
+  sources: z.array(Source).min(1),
 });
 
 /** A dated fact on a vendor's or a regime's timeline. */
@@ -41,7 +30,7 @@ export const LandscapeEvent = z.strictObject({
   countries: z.array(CountryCode),
   /** The fact that answers "what happened there?" when several happened in one country. */
   key: z.boolean().default(false),
-  sources: z.array(LandscapeSource).min(1),
+  sources: z.array(Source).min(1),
 });
 
 export const Vendor = z.strictObject({
@@ -71,7 +60,7 @@ export const RegimeGroup = z.strictObject({
   /** What these countries did, said of one of them ("signed the Joint Statement (Mar 2023)"). */
   role: Bilingual,
   confidence: Confidence,
-  sources: z.array(LandscapeSource).min(1),
+  sources: z.array(Source).min(1),
 });
 
 export const Regime = z.strictObject({
@@ -90,7 +79,6 @@ export const Regime = z.strictObject({
 });
 export const Regimes = z.strictObject({ reviewedOn: PartialDate, regimes: z.array(Regime).min(1) });
 
-export type LandscapeSource = z.infer<typeof LandscapeSource>;
 export type Measure = z.infer<typeof Measure>;
 export type LandscapeEvent = z.infer<typeof LandscapeEvent>;
 export type Vendor = z.infer<typeof Vendor>;

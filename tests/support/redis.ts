@@ -3,7 +3,7 @@
  * need it are skipped, unless REQUIRE_REDIS=1 (set by .ci/run) turns the skip into a failure.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.js';
 
 export function redisAvailable(): boolean {
   try {
@@ -13,18 +13,6 @@ export function redisAvailable(): boolean {
     if (process.env.REQUIRE_REDIS === '1') throw new Error('redis-server is required (REQUIRE_REDIS=1) but missing');
     return false;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export interface RedisServer {

@@ -11,7 +11,7 @@ import type {
   TimelineEvent,
   TopicSummary,
 } from '../../knowledge/schema.js';
-import { COLON, formatDate, STATUS_LABEL } from '../phrases.js';
+import { COLON, formatDate } from '../phrases.js';
 import type { Answer, CountryRef, Lang, Source, Status, Topic } from '../types.js';
 import { flagOf } from '../understand/countries.js';
 
@@ -111,11 +111,6 @@ export class Facts {
     return this.topicSummaries.get(topic);
   }
 
-  /** "🇲🇦 Morocco: dropped from the list". */
-  headline(ref: CountryRef, lang: Lang): string {
-    return `${ref.flag} ${ref.name}${COLON[lang]}${STATUS_LABEL[ref.status][lang]}`;
-  }
-
   statement(id: string): Statement {
     const found = this.statements.get(id);
     if (!found) throw new Error(`data/export-list.json: no statement or conflict with id "${id}"`);
@@ -164,11 +159,6 @@ export class Facts {
   /** "• Nov 2021: …", the first sentence only (the short answer). */
   shortBullet(item: Dated, lang: Lang, max = SHORT_LINE): string {
     return `• ${formatDate(item.date, lang, item.precision)}${COLON[lang]}${firstSentence(item.text[lang], max)}`;
-  }
-
-  /** The status sentence of a country ("Morocco is not on the 37-country list…"). */
-  statusText(ref: CountryRef, lang: Lang): string {
-    return this.kb.exportList.statusText[ref.status][lang].replaceAll('{name}', ref.name);
   }
 }
 

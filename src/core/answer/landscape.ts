@@ -5,7 +5,7 @@
  */
 
 import { formatDate, joinNames, t } from '../../i18n/index.js';
-import type { LandscapeSource, Measure, Regime, RegimeGroup, Vendor } from '../../knowledge/landscape.js';
+import type { Measure, Regime, RegimeGroup, Vendor } from '../../knowledge/landscape.js';
 import type { Knowledge } from '../../knowledge/schema.js';
 import type { Lang, Source, VendorRef } from '../types.js';
 import type { RegimeTopic, VendorId } from '../vocabulary.js';
@@ -15,11 +15,11 @@ import { firstSentence } from './facts.js';
 /** A dated item with sources in the answer's shape, for `Used.add`. */
 export interface UsedItem {
   date: string;
-  sources: Source[];
+  sources: readonly Source[];
 }
 
-export function usedItem(item: { sources: readonly LandscapeSource[] }, date: string): UsedItem {
-  return { date, sources: [...item.sources] };
+export function usedItem(item: { sources: readonly Source[] }, date: string): UsedItem {
+  return { date, sources: item.sources };
 }
 
 /** The vendors and rules of one knowledge snapshot, indexed. */
