@@ -3,13 +3,14 @@
  * file and the field.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { FEATURES_VERSION } from '../core/understand/features.js';
 import { isLabel } from '../core/understand/labels.js';
+import { atRoot } from '../paths.js';
 import { loadCountryNames } from './country-names.js';
 import { checkLandscape, Regimes, Vendors } from './landscape.js';
+import { readModel } from './model.js';
 import {
   Aliases,
   AmbiguousNames,
@@ -17,7 +18,6 @@ import {
   ExportList,
   type Knowledge,
   NluCorpus,
-  NluModel,
   type Source,
   SourcePolicy,
   STATUS_PLACEHOLDERS,
@@ -27,7 +27,7 @@ import {
 } from './schema.js';
 import { cleanUrl, hostIn, hostOf } from './sources.js';
 
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const DATA_DIR = atRoot('data/');
 
 export class DataError extends Error {
   override name = 'DataError';
@@ -61,20 +61,6 @@ function readJson<S extends z.ZodType>(
     throw new DataError(`${path}: invalid data\n${problems.join('\n')}`);
   }
   return result.data;
-}
-
-/**
- * The committed model, or null when it is missing or in an older format: the core then trains at
- * start-up (slower), and a test says to run `npm run train`.
- */
-function readModel(dir: string): NluModel | null {
-  if (!existsSync(`${dir}/nlu/model.json`)) return null;
-  try {
-    return readJson(dir, 'nlu/model.json', NluModel);
-  } catch (error) {
-    if (error instanceof DataError) return null;
-    throw error;
-  }
 }
 
 /**

@@ -3,8 +3,11 @@
  * these, so a field is declared once. Loading lives in `load.ts`; the core only sees `Knowledge`.
  */
 import { z } from 'zod';
+import type { NluModel } from '../core/understand/model-file.js';
 import { REGIONS, TOPICS } from '../core/vocabulary.js';
 import type { Regimes, Vendors } from './landscape.js';
+
+export type { NluModel } from '../core/understand/model-file.js';
 
 export type { Region } from '../core/vocabulary.js';
 export { REGIONS, TOPICS };
@@ -175,32 +178,6 @@ export const NluCorpus = z.strictObject({
   examples: z.record(z.string().regex(/^[a-z0-9_.]+$/), z.array(z.string().min(1).max(300)).min(1)),
 });
 
-/** An array, not looked into: the model's tables hold tens of thousands of entries. */
-const Rows = <T>() => z.custom<T[]>((v) => Array.isArray(v));
-
-/** One trained classifier, wink's counts packed in strings (`CompactModel` in the core's classifier). */
-const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
-const Classifier = z.strictObject({
-  labels: z.array(z.string()),
-  samples: z.array(z.number()),
-  words: z.array(z.number()),
-  features: z.string(),
-  pairs: Base64,
-  offsets: Base64,
-});
-
-/** The trained classifiers (`npm run train` writes `data/nlu/model.json`), for the inputs they were trained on. */
-export const NluModel = z.strictObject({
-  /** Hash of everything training read: the corpora, the country names and the feature version. */
-  inputs: z.string(),
-  /** Words of the corpus (a word outside it may be a country name the resolver does not know). */
-  vocabulary: Rows<string>(),
-  /** Words the corpus uses more than once (the others are read by their letters too). */
-  common: Rows<string>(),
-  intents: Classifier,
-  languages: Classifier,
-});
-
 export type Lang = z.infer<typeof Lang>;
 export type Topic = z.infer<typeof Topic>;
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -216,7 +193,6 @@ export type StatusSummary = z.infer<typeof StatusSummary>;
 export type TopicSummary = z.infer<typeof TopicSummary>;
 export type Summaries = z.infer<typeof Summaries>;
 export type NluCorpus = z.infer<typeof NluCorpus>;
-export type NluModel = z.infer<typeof NluModel>;
 
 /** Country names from the ISO library, per alpha-2 code: English, French, then other languages. */
 export interface CountryName {
@@ -245,7 +221,7 @@ export interface Knowledge {
   nlu: NluCorpus[];
   /** Hash of what training reads (corpora, country names, feature version): a model for other inputs is stale. */
   nluInputs: string;
-  /** The committed trained model; null when absent (the core then trains at start-up). */
+  /** The committed trained model (`data/nlu/model.bin`); null when absent (the core then trains at start-up). */
   nluModel: NluModel | null;
   /** How sources are judged: tracking parameters, denied hosts, tiers. */
   sourcePolicy: SourcePolicy;

@@ -34,52 +34,66 @@ type WinkExport = [
 ];
 
 /**
- * A trained model as `data/nlu/model.json` keeps it: wink's counts in three packed strings, so that
- * start-up parses three strings instead of tens of thousands of small arrays (and the garbage they
- * leave). `features` is every feature joined by a newline (a feature never holds one); `pairs` and
- * `offsets` are little-endian `Uint32Array`s in base64: feature `i`'s counts are the pairs from
- * `offsets[i]` to `offsets[i + 1]`, each `label index << 24 | count`.
+ * One trained classifier as `data/nlu/model.bin` keeps it (`model-file.ts`), read without parsing:
+ * wink's counts and the features in typed arrays, and the table that finds a feature's slot built at
+ * training, so that start-up neither splits a string nor fills a `Map` of tens of thousands of keys.
+ *
+ * - Feature `i` is `chars[starts[i]]` to `chars[starts[i + 1]]` (one byte a character when every
+ *   character fits, else two: `wide`).
+ * - `buckets` is an open-addressing hash table (linear probing, a power of two long, at most half
+ *   full): the bucket at `hashOf(feature)` or the first empty bucket after it that holds `slot + 1`.
+ * - Feature `i`'s counts are the `pairs` from `offsets[i]` to `offsets[i + 1]`, each `label index <<
+ *   24 | count`.
  */
-export interface CompactModel {
+export interface ClassifierTables {
   labels: string[];
   /** Training messages per label. */
   samples: number[];
   /** Feature occurrences per label. */
   words: number[];
-  features: string;
-  pairs: string;
-  offsets: string;
+  chars: Uint8Array | Uint16Array;
+  starts: Uint32Array;
+  buckets: Uint32Array;
+  pairs: Uint32Array;
+  offsets: Uint32Array;
 }
 
 /** A count is stored in the low 24 bits of a pair, the label index in the high 8. */
 const COUNT_BITS = 24;
 const COUNT_MASK = (1 << COUNT_BITS) - 1;
 
-function toBase64(values: Uint32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+/** FNV-1a over a feature's UTF-16 code units. */
+export function hashOf(feature: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) hash = Math.imul(hash ^ feature.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
-function fromBase64(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // A copy: a Buffer may sit at an offset of the pool that a Uint32Array cannot start at.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2);
-}
-
-/** The model unpacked: the features and, for feature `i`, its pairs from `offsets[i]` to `offsets[i + 1]`. */
-interface Tables {
-  labels: string[];
-  samples: number[];
-  words: number[];
-  features: string[];
-  pairs: Uint32Array;
-  offsets: Uint32Array;
+/** The tables of a list of features (`ClassifierTables` minus the counts). */
+export function packFeatures(features: readonly string[]): Pick<ClassifierTables, 'chars' | 'starts' | 'buckets'> {
+  const starts = new Uint32Array(features.length + 1);
+  let wide = false;
+  features.forEach((feature, i) => {
+    starts[i + 1] = (starts[i] as number) + feature.length;
+    for (let c = 0; c < feature.length; c++) if (feature.charCodeAt(c) > 0xff) wide = true;
+  });
+  const chars = wide
+    ? new Uint16Array(starts[features.length] as number)
+    : new Uint8Array(starts[features.length] as number);
+  let size = 2;
+  while (size < features.length * 2) size *= 2;
+  const buckets = new Uint32Array(size);
+  features.forEach((feature, slot) => {
+    const at = starts[slot] as number;
+    for (let c = 0; c < feature.length; c++) chars[at + c] = feature.charCodeAt(c);
+    let bucket = hashOf(feature) & (size - 1);
+    while (buckets[bucket] !== 0) bucket = (bucket + 1) & (size - 1);
+    buckets[bucket] = slot + 1;
+  });
+  return { chars, starts, buckets };
 }
 
 export class Classifier {
-  /** Each feature of the vocabulary → its slot in the tables below. */
-  private readonly slots: Map<string, number>;
   /**
    * Slot × label → the log2 odds the feature adds to the label (labels in `labels` order), computed
    * on first use; one flat table, so that scoring a message reads few memory lines.
@@ -94,18 +108,43 @@ export class Classifier {
   /** Reused for every message's odds (the core is synchronous: one message at a time). */
   private readonly scratch: Float64Array;
   private readonly allWords: number;
+  /** How many features the model knows. */
+  private readonly size: number;
 
-  private constructor(private readonly model: Tables) {
-    const { labels, samples, words, features } = model;
+  constructor(private readonly model: ClassifierTables) {
+    const { labels, samples, words, starts } = model;
     const total = samples.reduce((a, b) => a + b, 0);
+    this.size = starts.length - 1;
     this.bias = new Float64Array(samples.map((n) => Math.log2(n) - Math.log2(total - n)));
     this.scratch = new Float64Array(labels.length);
-    this.slots = new Map();
-    for (let slot = 0; slot < features.length; slot++) this.slots.set(features[slot] as string, slot);
-    this.table = new Float64Array(features.length * labels.length);
-    this.computed = new Uint8Array(features.length);
-    this.seen = new Uint32Array(features.length);
+    this.table = new Float64Array(this.size * labels.length);
+    this.computed = new Uint8Array(this.size);
+    this.seen = new Uint32Array(this.size);
     this.allWords = words.reduce((a, b) => a + b, 0);
+  }
+
+  /** The tables, to save (`model-file.ts`). */
+  tables(): ClassifierTables {
+    return this.model;
+  }
+
+  /** The slot of a feature, or -1 when the model does not know it. */
+  private slotOf(feature: string): number {
+    const { chars, starts, buckets } = this.model;
+    const mask = buckets.length - 1;
+    const length = feature.length;
+    // At most one round of the table, whatever a damaged file holds (a sound one has empty buckets).
+    for (let probe = 0, bucket = hashOf(feature) & mask; probe <= mask; probe++, bucket = (bucket + 1) & mask) {
+      const entry = buckets[bucket] as number;
+      if (entry === 0) return -1;
+      if (entry > this.size) continue;
+      const start = starts[entry - 1] as number;
+      if ((starts[entry] as number) - start !== length) continue;
+      let i = 0;
+      while (i < length && chars[start + i] === feature.charCodeAt(i)) i++;
+      if (i === length) return entry - 1;
+    }
+    return -1;
   }
 
   /** Trains wink's classifier on the examples (presence of a feature, not its count). */
@@ -136,31 +175,10 @@ export class Classifier {
       labels,
       samples: labels.map((l) => samples[l] ?? 0),
       words: labels.map((l) => words[l] ?? 0),
-      features: vocabulary,
+      ...packFeatures(vocabulary),
       pairs: Uint32Array.from(pairs),
       offsets,
     });
-  }
-
-  /** A classifier from a saved model (`toModel`). */
-  static fromModel(model: CompactModel): Classifier {
-    const features = model.features === '' ? [] : model.features.split('\n');
-    const offsets = fromBase64(model.offsets);
-    if (offsets.length !== features.length + 1) throw new Error('model: offsets do not match the features');
-    return new Classifier({ ...model, features, pairs: fromBase64(model.pairs), offsets });
-  }
-
-  /** The model, to save. */
-  toModel(): CompactModel {
-    const { labels, samples, words, features, pairs, offsets } = this.model;
-    return {
-      labels,
-      samples,
-      words,
-      features: features.join('\n'),
-      pairs: toBase64(pairs),
-      offsets: toBase64(offsets),
-    };
   }
 
   /**
@@ -168,14 +186,16 @@ export class Classifier {
    * log P(f|other labels), smoothed, times the weight of the feature's kind (`FEATURE_WEIGHTS`).
    */
   private compute(feature: string, slot: number): void {
-    const { labels, words, features } = this.model;
-    const size = features.length;
+    const { labels, words } = this.model;
+    const size = this.size;
     const smooth = (n: number, total: number) => Math.log2(n + SMOOTHING) - Math.log2(total + size * SMOOTHING);
     const counts = new Array<number>(labels.length).fill(0);
     const { pairs, offsets } = this.model;
-    for (let at = offsets[slot] as number; at < (offsets[slot + 1] as number); at++) {
+    const end = Math.min(offsets[slot + 1] as number, pairs.length);
+    for (let at = offsets[slot] as number; at < end; at++) {
       const pair = pairs[at] as number;
-      counts[pair >>> COUNT_BITS] = pair & COUNT_MASK;
+      const label = pair >>> COUNT_BITS;
+      if (label < counts.length) counts[label] = pair & COUNT_MASK;
     }
     const everywhere = counts.reduce((a, b) => a + b, 0);
     const kind = weightOfFeature(feature);
@@ -217,8 +237,8 @@ export class Classifier {
     const stamp = this.stamp;
     let known = 0;
     for (const feature of features) {
-      const slot = this.slots.get(feature);
-      if (slot === undefined || this.seen[slot] === stamp) continue;
+      const slot = this.slotOf(feature);
+      if (slot < 0 || this.seen[slot] === stamp) continue;
       this.seen[slot] = stamp;
       if (this.computed[slot] === 0) this.compute(feature, slot);
       known++;

@@ -4,7 +4,7 @@
  * trained on the same corpus (with the platform's hint when the text does not tell), and follow-ups
  * ("why?", "and Mexico?") from the conversation's last Query.
  */
-import type { Lang, NluModel, Region } from '../../knowledge/schema.js';
+import type { Lang, Region } from '../../knowledge/schema.js';
 import { COMMON_WORDS, REGION_CUES } from '../lexicon.js';
 import { type Aspect, MAX_CHOICES, MAX_QUERY_COUNTRIES, MAX_QUERY_VENDORS, type Query, queryOf } from '../query.js';
 import { cleanQuestion, normalize, type Token, tokenize } from '../text.js';
@@ -14,6 +14,7 @@ import { Classifier, type Example, type Scored } from './classifier.js';
 import type { CountryIndex, CountryMatch } from './countries.js';
 import { COUNTRY_WORD, Featurizer } from './features.js';
 import { isLabel, type Label, NONE, regimeOfLabel, topicOfLabel } from './labels.js';
+import type { NluModel } from './model-file.js';
 import type { VendorIndex, VendorMatch } from './vendors.js';
 
 /** The example messages of one language (`data/nlu/<lang>.json`). */
@@ -136,8 +137,8 @@ export class Reader {
     return new Reader(
       index,
       vendors,
-      Classifier.fromModel(model.intents),
-      Classifier.fromModel(model.languages),
+      new Classifier(model.intents),
+      new Classifier(model.languages),
       new Set(model.vocabulary),
       new Set(model.common),
     );
@@ -149,8 +150,8 @@ export class Reader {
       inputs,
       vocabulary: [...this.vocabulary].sort(),
       common: [...this.common].sort(),
-      intents: this.intents.toModel(),
-      languages: this.languages.toModel(),
+      intents: this.intents.tables(),
+      languages: this.languages.tables(),
     };
   }
 
