@@ -101,3 +101,32 @@ describe('did-you-mean suggestions', () => {
     );
   });
 });
+
+describe('normalize', () => {
+  /** The full path every text took before ASCII had its own. */
+  const byUnicode = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+
+  test('ASCII text normalizes as the Unicode path does (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (text) => {
+        expect(normalize(text)).toBe(byUnicode(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test.each([
+    ['Côte d’Ivoire', 'cote d ivoire'],
+    ['  IS   Morocco allowed?! ', 'is morocco allowed'],
+    ['Türkiye', 'turkiye'],
+    ['مصر', 'مصر'],
+  ])('%s → %s', (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+  });
+});

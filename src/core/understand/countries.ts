@@ -39,6 +39,10 @@ interface Offered {
   norm: string;
   code: string;
   kind: 'name' | 'alias';
+}
+
+/** What `closest` measures of an offered name, at the same place as in `offered`. */
+interface Measured {
   /** `letterCounts(norm)`. */
   letters: Uint8Array;
   /** How many letter pairs it has (`pairsOf`). */
@@ -187,8 +191,12 @@ export class CountryIndex {
   private readonly fuzzyByLength = new Map<number, FuzzyName[]>();
   /** Names offered to people (autocomplete, suggestions): English, French, aliases. */
   private readonly offered: Offered[] = [];
-  /** Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. */
-  private readonly namesWithPair = new Map<number, number[]>();
+  /**
+   * Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. Only
+   * `closest` (a did-you-mean) reads it: built at its first call, not at start-up.
+   */
+  private pairIndex: Map<number, number[]> | undefined;
+  private measured: Measured[] | undefined;
   /** Scratch: letter pairs each name shares with the word `closest` looks at. */
   private shared = new Uint16Array(0);
   /** Where each country's names are in `offered`. */
@@ -214,23 +222,23 @@ export class CountryIndex {
     for (const [code, name] of Object.entries(names)) {
       this.alpha2.add(code);
       this.alpha3.set(name.alpha3, code);
-      for (const n of name.en) this.add(n, code, 'name', 'en');
-      for (const n of name.fr) this.add(n, code, 'name', 'fr');
+      for (const n of name.en) this.add(normalize(n), code, 'name', 'en');
+      for (const n of name.fr) this.add(normalize(n), code, 'name', 'fr');
     }
     for (const [code, list] of Object.entries(aliases)) {
-      for (const n of list) this.add(n, code, 'alias', null);
+      for (const n of list) this.add(normalize(n), code, 'alias', null);
     }
     for (const [code, name] of Object.entries(names)) {
       for (const n of name.other) {
         const norm = normalize(n);
         // Other languages only add names that cannot be mistaken for a common word.
-        if (norm.length >= 4 && !commonWords.has(norm)) this.add(n, code, 'name', null);
+        if (norm.length >= 4 && !commonWords.has(norm)) this.add(norm, code, 'name', null);
       }
     }
   }
 
-  private add(name: string, code: string, kind: Entry['kind'], lang: Lang | null): void {
-    const norm = normalize(name);
+  /** Adds a name, already normalized. */
+  private add(norm: string, code: string, kind: Entry['kind'], lang: Lang | null): void {
     if (!norm) return;
     const known = this.exact.get(norm);
     if (known) {
@@ -247,13 +255,7 @@ export class CountryIndex {
       const places = this.offeredOf.get(code) ?? [];
       places.push(this.offered.length);
       this.offeredOf.set(code, places);
-      const pairs = pairsOf(norm);
-      for (const [pair, count] of countsOf(pairs)) {
-        const list = this.namesWithPair.get(pair) ?? [];
-        list.push(this.offered.length, count);
-        this.namesWithPair.set(pair, list);
-      }
-      this.offered.push({ norm, code, kind, letters: letterCounts(norm), pairCount: pairs.length });
+      this.offered.push({ norm, code, kind });
       if (norm.length >= 5) {
         const bucket = this.fuzzyByLength.get(norm.length) ?? [];
         bucket.push({ norm, code, mask: letterMask(norm) });
@@ -419,6 +421,24 @@ export class CountryIndex {
    * starts, or within half the longer one's length; closest first. Names are measured closest bound
    * first, and only until no other can enter the `limit` best.
    */
+  /** The letter pairs and counts of the offered names, for `closest`: built at its first call. */
+  private pairs(): { namesWithPair: Map<number, number[]>; measured: Measured[] } {
+    if (this.pairIndex && this.measured) return { namesWithPair: this.pairIndex, measured: this.measured };
+    const namesWithPair = new Map<number, number[]>();
+    const measured = this.offered.map(({ norm }, at) => {
+      const pairs = pairsOf(norm);
+      for (const [pair, count] of countsOf(pairs)) {
+        const list = namesWithPair.get(pair);
+        if (list) list.push(at, count);
+        else namesWithPair.set(pair, [at, count]);
+      }
+      return { letters: letterCounts(norm), pairCount: pairs.length };
+    });
+    this.pairIndex = namesWithPair;
+    this.measured = measured;
+    return { namesWithPair, measured };
+  }
+
   closest(word: string, limit: number): string[] {
     const norm = normalize(word);
     if (norm.length < 2) return [];
@@ -427,11 +447,12 @@ export class CountryIndex {
     // A name that shares no pair of letters with the word (nor its start or end) is more than half its
     // length away, since each edit changes at most two pairs each way: only the names sharing one are
     // looked at, found through the pairs.
+    const { namesWithPair, measured } = this.pairs();
     if (this.shared.length !== this.offered.length) this.shared = new Uint16Array(this.offered.length);
     const shared = this.shared;
     const touched: number[] = [];
     for (const [pair, count] of countsOf(pairs)) {
-      const list = this.namesWithPair.get(pair) ?? [];
+      const list = namesWithPair.get(pair) ?? [];
       for (let i = 0; i < list.length; i += 2) {
         const at = list[i] as number;
         if (shared[at] === 0) touched.push(at);
@@ -443,7 +464,8 @@ export class CountryIndex {
     for (const at of touched) {
       const together = shared[at] as number;
       shared[at] = 0;
-      const { norm: name, code, letters, pairCount } = this.offered[at] as Offered;
+      const { norm: name, code } = this.offered[at] as Offered;
+      const { letters, pairCount } = measured[at] as Measured;
       if (name.startsWith(norm)) best.set(code, 0);
       else {
         const longer = Math.max(norm.length, name.length);
