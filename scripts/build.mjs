@@ -1,13 +1,16 @@
 /**
  * `npm run build`: the production build in `dist/`, run by plain node with no TypeScript at run time.
  *
- * - `src/` and `commands/` transpiled file by file to JavaScript (esbuild; the layout is kept, so
- *   `dist/src/main.js` sits where `src/main.ts` does, one folder down); other files under `src/` copied.
- * - `data/` and `locales/` copied beside them, so that paths relative to a module still resolve.
+ * - `dist/main.js` (`node dist/main.js`), `dist/deploy-discord.js` and the map thread's
+ *   `dist/worker.js`: bundles of the sources (esbuild), split into shared chunks that sit beside
+ *   them at the root of `dist/`; what a mode does not use is a chunk loaded only when needed. The
+ *   small libraries on the start path (`BUNDLED`) are bundled in: NLP.js's stemmers alone are twenty
+ *   CommonJS files, 40 ms of start-up read one by one. Every other package is left to node_modules.
+ * - `data/` and `locales/` copied beside them: a module finds its files from the root (`src/paths.ts`).
  * - `dist/knowledge.json`: `data/` loaded and validated once, here, by the zod schemas
- *   (`src/knowledge/load.ts`): the whole `Knowledge` object, serialized. The production start reads
- *   it without zod; a bad data file fails the build, naming the file and field.
- * - `dist/main.js`: the entry (`node dist/main.js`).
+ *   (`src/knowledge/load.ts`), serialized but for the trained model, which start-up reads from
+ *   `data/nlu/model.bin` as it is. The production start reads it without zod; a bad data file fails
+ *   the build, naming the file and field.
  * - `dist/build-stamp`: the fingerprint of the inputs (paths, sizes, modification times), written last.
  *
  * Types are checked by `npm run typecheck` (and `npm test`), not here: the build takes about a second,
@@ -15,23 +18,23 @@
  * the fingerprint changed; checking it costs a few milliseconds.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Compiled to JavaScript. */
 const CODE = ['src', 'commands'];
+/** The bundles: where each starts, and its name in dist/. */
+const ENTRIES = [
+  { in: 'src/main.ts', out: 'main' },
+  { in: 'commands/deploy-discord.ts', out: 'deploy-discord' },
+  { in: 'src/maps/worker.ts', out: 'worker' },
+];
+/** Loads the map thread (plain JavaScript: threads start without loader flags); beside worker.js. */
+const WORKER_ENTRY = 'src/maps/worker-entry.mjs';
+/** Libraries bundled into the code; every other dependency stays a package of node_modules. */
+const BUNDLED = new Set(['@nlpjs/lang-en-min', '@nlpjs/lang-fr', '@fluent/bundle', 'fastest-levenshtein']);
 /** Copied as they are, when present (`locales/`: the phrases, read at start-up). */
 const ASSETS = ['data', 'locales'];
 /** Anything that changes the output: the build script itself and the dependencies too. */
@@ -78,28 +81,34 @@ export async function build(root = ROOT, dist = join(root, 'dist')) {
   const out = join(dirname(dist), `.dist-${process.pid}-${randomUUID().slice(0, 8)}`);
   rmSync(out, { recursive: true, force: true });
   try {
-    const sources = CODE.flatMap((path) => files(root, path));
     const { build: esbuild } = await import('esbuild');
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const external = Object.keys(dependencies)
+      .filter((name) => !BUNDLED.has(name))
+      .flatMap((name) => [name, `${name}/*`]);
+    const options = { absWorkingDir: root, bundle: true, format: 'esm', platform: 'node', target: 'node20', external };
     await esbuild({
-      absWorkingDir: root,
-      entryPoints: sources.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')),
+      ...options,
+      entryPoints: ENTRIES,
       outdir: out,
-      outbase: '.',
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
       logLevel: 'warning',
     });
-    for (const file of sources.filter((f) => !f.endsWith('.ts'))) {
-      mkdirSync(dirname(join(out, file)), { recursive: true });
-      cpSync(join(root, file), join(out, file));
-    }
+    cpSync(join(root, WORKER_ENTRY), join(out, 'worker-entry.mjs'));
     for (const dir of ASSETS) {
       if (existsSync(join(root, dir))) cpSync(join(root, dir), join(out, dir), { recursive: true });
     }
-    const { loadKnowledge } = await import(pathToFileURL(join(out, 'src/knowledge/load.js')).href);
-    writeFileSync(join(out, 'knowledge.json'), JSON.stringify(loadKnowledge(join(root, 'data'))));
-    writeFileSync(join(out, 'main.js'), "// The production entry: `node dist/main.js`.\nimport './src/main.js';\n");
+    // The loader, bundled on its own for this step only (zod and all), then removed.
+    const loader = join(out, 'load.mjs');
+    await esbuild({ ...options, entryPoints: ['src/knowledge/load.ts'], outfile: loader, logLevel: 'warning' });
+    const { loadKnowledge } = await import(pathToFileURL(loader).href);
+    rmSync(loader);
+    // The snapshot leaves out the model (start-up reads `data/nlu/model.bin` as it is) and, when the
+    // model is fresh, the corpus it was trained on (only training reads it).
+    const { nluModel, nlu, ...knowledge } = loadKnowledge(join(root, 'data'));
+    const fresh = nluModel?.inputs === knowledge.nluInputs;
+    writeFileSync(join(out, 'knowledge.json'), JSON.stringify({ ...knowledge, nlu: fresh ? [] : nlu }));
     writeFileSync(join(out, STAMP), stamp);
     rmSync(dist, { recursive: true, force: true });
     renameSync(out, dist);

@@ -6,28 +6,13 @@
  * t('fr', 'status-removed', { name: 'Maroc' }); // "Maroc : pas sur la liste depuis nov. 2021"
  * formatDate('2021-11', 'en');                  // "Nov 2021"
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { atRoot } from '../paths.js';
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
-
-/**
- * `locales/` at the package root: the nearest folder above this file that has one (the same from
- * `src/i18n/`, a compiled `dist/…` or a bundle).
- */
-function localesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'locales');
-    if (existsSync(join(candidate, 'en'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`locales/ not found above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-}
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
 
@@ -44,7 +29,7 @@ function loadBundle(dir: string, lang: Lang): FluentBundle {
   return bundle;
 }
 
-const DIR = localesDir();
+const DIR = atRoot('locales');
 const BUNDLES: Record<Lang, FluentBundle> = { en: loadBundle(DIR, 'en'), fr: loadBundle(DIR, 'fr') };
 
 export type Args = Record<string, string | number>;

@@ -1,27 +1,28 @@
 /**
  * The knowledge for start-up. Run from the build (`node dist/main.js`), it is the snapshot the build
  * wrote (`dist/knowledge.json`): `data/` already loaded and validated by the zod schemas, serialized
- * whole, so the start neither loads zod nor checks the files again. Run from the sources (tsx, the
- * tests), there is no snapshot and `data/` is loaded and validated as always (`load.ts`).
+ * whole but for the trained model, read from its own binary file (`dist/data/nlu/model.bin`), and,
+ * when that model is fresh, the corpus it was trained on (only training reads it). So the start
+ * neither loads zod nor checks the files again. Run from the sources (tsx, the tests), there is no
+ * snapshot and `data/` is loaded and validated as always (`load.ts`).
  */
 import { readFileSync } from 'node:fs';
+import { atRoot, BUILT } from '../paths.js';
+import { readModel } from './model.js';
 import type { Knowledge } from './schema.js';
 
-/** Where the build writes the snapshot: the root of `dist/`, two folders above `dist/src/knowledge/`. */
-export const SNAPSHOT = new URL('../../knowledge.json', import.meta.url);
-
-/** Only a compiled module has a snapshot beside it: from `src/`, the same path would be the repository's root. */
-const COMPILED = import.meta.url.endsWith('.js');
-
 export async function readKnowledge(): Promise<Knowledge> {
-  if (COMPILED) {
+  if (BUILT) {
     let text: string | undefined;
     try {
-      text = readFileSync(SNAPSHOT, 'utf8');
+      text = readFileSync(atRoot('knowledge.json'), 'utf8');
     } catch {
       // A build without its snapshot (copied by hand): validate data/ as the sources do.
     }
-    if (text !== undefined) return JSON.parse(text) as Knowledge;
+    if (text !== undefined) {
+      const knowledge = JSON.parse(text) as Omit<Knowledge, 'nluModel'>;
+      return { ...knowledge, nluModel: readModel(atRoot('data')) };
+    }
   }
   const { loadKnowledge } = await import('./load.js');
   return loadKnowledge();

@@ -22,6 +22,7 @@ const IDLE_MS = 5 * 60_000;
 const RENDERS_PER_POOL = 50;
 /** Bytes of PNG the pool keeps when nothing else is said (`MAP_CACHE_MB`). */
 const DEFAULT_MAP_BYTES = 16 * 2 ** 20;
+/** Beside this module in `src/maps/`; in the build, at the root of `dist/` with every bundle (`scripts/build.mjs`). */
 const WORKER = new URL('./worker-entry.mjs', import.meta.url).href;
 
 export interface MapPool {

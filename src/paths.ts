@@ -1,0 +1,15 @@
+/**
+ * Where the files that ship with the code are (`data/`, `locales/`, the build's `knowledge.json`).
+ * From the sources (tsx, the tests) this module is `src/paths.ts`, one folder below the repository's
+ * root; in the build, every module is bundled at the root of `dist/` (`scripts/build.mjs`), beside
+ * the copies of `data/` and `locales/` and the knowledge snapshot.
+ */
+import { fileURLToPath } from 'node:url';
+
+/** Whether this runs from the build (compiled JavaScript) rather than the TypeScript sources. */
+export const BUILT = import.meta.url.endsWith('.js');
+
+/** The path of a file or folder (ending in `/`) at the root: the repository, or `dist/` in the build. */
+export function atRoot(path: string): string {
+  return fileURLToPath(new URL(`${BUILT ? './' : '../'}${path}`, import.meta.url));
+}
