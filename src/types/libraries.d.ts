@@ -1,12 +1,12 @@
 /** The parts of NLP.js and wink the classifier uses (the packages ship no types). */
-declare module '@nlpjs/lang-en-min' {
-  export class StemmerEn {
+declare module '@nlpjs/lang-en-min/src/stemmer-en.js' {
+  export default class StemmerEn {
     stemWord(word: string): string;
   }
 }
 
-declare module '@nlpjs/lang-fr' {
-  export class StemmerFr {
+declare module '@nlpjs/lang-fr/src/stemmer-fr.js' {
+  export default class StemmerFr {
     stemWord(word: string): string;
   }
 }

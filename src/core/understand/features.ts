@@ -6,8 +6,9 @@
  * weight (FEATURE_WEIGHTS). Chosen by 5-fold cross-validation on the training corpora
  * (`npm run eval -- --cv`).
  */
-import { StemmerEn } from '@nlpjs/lang-en-min';
-import { StemmerFr } from '@nlpjs/lang-fr';
+// The stemmers alone, not the language packages' entries (tokenizers, sentiment lexicons, …).
+import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
+import StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr.js';
 
 /** Changes whenever features change: a model trained on other features is stale (`npm run train`). */
 export const FEATURES_VERSION = 'features-3-compact';
