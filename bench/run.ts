@@ -4,9 +4,8 @@
  * platform round trips beside echo bots (Telegram with the memory cache and with Redis).
  */
 import { parseArgs } from 'node:util';
-import { createCore } from '../src/core/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildCorpus } from './corpus.js';
+import { benchStart, ensureBuilt } from './start.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, 'core-only': { type: 'boolean' } } });
 
@@ -16,9 +15,20 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function benchCore() {
+/**
+ * The core as production runs it: the build's bundle (`dist/core.js`) with the build's knowledge
+ * snapshot (`dist/knowledge.js`), not the TypeScript sources through tsx.
+ */
+async function benchCore() {
+  await ensureBuilt();
+  const { createCore } = (await import(
+    new URL('../dist/core.js', import.meta.url).href
+  )) as typeof import('../src/core/index.js');
+  const { readKnowledge } = (await import(
+    new URL('../dist/knowledge.js', import.meta.url).href
+  )) as typeof import('../src/knowledge/snapshot.js');
   const started = performance.now();
-  const core = createCore(loadKnowledge());
+  const core = createCore(await readKnowledge());
   const loadMs = performance.now() - started;
   const corpus = buildCorpus();
   // First pass on a fresh core: every meaning composed for the first time (the memo is empty).
@@ -87,10 +97,9 @@ async function benchService(): Promise<Record<string, unknown>> {
   return out;
 }
 
-const result = { ...benchCore(), ...(values['core-only'] ? {} : await benchService()) };
+const result = { ...(await benchCore()), ...(values['core-only'] ? {} : await benchService()) };
 if (!values['core-only']) {
   // The production start (bench/start.ts): spawn of `node dist/main.js` to its first answer, and its memory then.
-  const { benchStart } = await import('./start.js');
   const start = await benchStart();
   Object.assign(result, { startMs: start.startMs, rssMb: start.rssMb, start });
 }

@@ -227,11 +227,11 @@ async function nodeBaseline(): Promise<number> {
 }
 
 /** Brings dist/ up to date (not timed): the production command runs the build's output. */
-async function ensureBuilt(): Promise<void> {
+export async function ensureBuilt(): Promise<void> {
   const { ensureBuilt: build } = (await import(new URL('../scripts/build.mjs', import.meta.url).href)) as {
-    ensureBuilt: () => void;
+    ensureBuilt: () => Promise<boolean>;
   };
-  build();
+  await build();
 }
 
 export const PRODUCTION_COMMAND = 'node dist/main.js';

@@ -1,8 +1,8 @@
 /**
  * `npm run build`: the production build in `dist/`, run by plain node with no TypeScript at run time.
  *
- * - `dist/main.js` (`node dist/main.js`), `dist/deploy-discord.js` and the map thread's
- *   `dist/worker.js`: bundles of the sources (esbuild), split into shared chunks that sit beside
+ * - `dist/main.js` (`node dist/main.js`), `dist/deploy-discord.js`, the map thread's
+ *   `dist/worker.js`, and `dist/core.js` and `dist/knowledge.js` for the benchmarks: bundles of the sources (esbuild), split into shared chunks that sit beside
  *   them at the root of `dist/`; what a mode does not use is a chunk loaded only when needed. The
  *   small libraries on the start path (`BUNDLED`) are bundled in: NLP.js's stemmers alone are twenty
  *   CommonJS files, 40 ms of start-up read one by one. Every other package is left to node_modules.
@@ -30,6 +30,10 @@ const ENTRIES = [
   { in: 'src/main.ts', out: 'main' },
   { in: 'commands/deploy-discord.ts', out: 'deploy-discord' },
   { in: 'src/maps/worker.ts', out: 'worker' },
+  // The core and the snapshot reader as modules of their own, for the benchmarks (`npm run bench`
+  // measures the core as production runs it, not through tsx): they share main's chunks.
+  { in: 'src/core/index.ts', out: 'core' },
+  { in: 'src/knowledge/snapshot.ts', out: 'knowledge' },
 ];
 /** Loads the map thread (plain JavaScript: threads start without loader flags); beside worker.js. */
 const WORKER_ENTRY = 'src/maps/worker-entry.mjs';

@@ -7,7 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import { describe, expect, test } from 'vitest';
 import { COMMON_WORDS } from '../../src/core/lexicon.js';
 import { normalize } from '../../src/core/text.js';
-import { CountryIndex } from '../../src/core/understand/countries.js';
+import { CountryIndex, isShouting } from '../../src/core/understand/countries.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const kb = loadKnowledge();
@@ -128,5 +128,43 @@ describe('normalize', () => {
     ['مصر', 'مصر'],
   ])('%s → %s', (text, expected) => {
     expect(normalize(text)).toBe(expected);
+  });
+});
+
+describe('isShouting', () => {
+  /** The Unicode reading every text had before ASCII got its own. */
+  const byUnicode = (text: string) => {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 6) return false;
+    let upper = 0;
+    for (const ch of letters) if (ch !== ch.toLowerCase()) upper++;
+    return upper / letters.length > 0.7;
+  };
+
+  test('reads any text as the Unicode reading does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.string({ unit: fc.constantFrom('A', 'b', 'É', 'é', '𝐀', 'Σ', '…', ' ', '?', '\ud800'), maxLength: 40 }),
+        ),
+        (text) => {
+          expect(isShouting(text)).toBe(byUnicode(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  test.each([
+    ['CAN ISRAELI FIRMS SELL TO MOROCCO?', true],
+    ['Can Israeli firms sell to Morocco?', false],
+    ['LE MAROC EST-IL AUTORISÉ ?', true],
+    ['ПОЧЕМУ МАРОККО', true],
+    ['IS OK?', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isShouting(text)).toBe(expected);
+    expect(byUnicode(text)).toBe(expected);
   });
 });

@@ -84,6 +84,7 @@ const AMBIGUOUS_CODES = new Set([
 ]);
 
 const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+const LETTER = /^\p{L}$/u;
 const REGIONAL_A = 0x1f1e6;
 
 /** The flag emoji of an alpha-2 code. */
@@ -521,10 +522,24 @@ function endOfSpan(tokens: readonly Token[], i: number, n: number): number {
 }
 
 /** A text written in capitals: its two- and three-letter words are not codes ("IS IT OK IN MEXICO"). */
-function isShouting(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 6) return false;
+export function isShouting(text: string): boolean {
+  // Letters counted in UTF-16 units, capitals in characters (as ever); ASCII with no regular
+  // expression and no string made.
+  let letters = 0;
   let upper = 0;
-  for (const ch of letters) if (ch !== ch.toLowerCase()) upper++;
-  return upper / letters.length > 0.7;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c < 97 || c > 122) continue;
+      letters++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    i += ch.length - 1;
+    if (!LETTER.test(ch)) continue;
+    letters += ch.length;
+    if (ch !== ch.toLowerCase()) upper++;
+  }
+  return letters >= 6 && upper / letters > 0.7;
 }

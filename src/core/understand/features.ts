@@ -71,7 +71,8 @@ export class Featurizer {
    */
   features(words: readonly string[]): string[] {
     const out: string[] = [];
-    for (const word of words) for (const f of this.wordFeatures(word)) out.push(f);
+    // A word's own features once, however often it is used ("Is Morocco allowed?" two hundred times).
+    for (const word of new Set(words)) for (const f of this.wordFeatures(word)) out.push(f);
     for (let i = 1; i < words.length; i++) out.push(`p:${words[i - 1]}_${words[i]}`);
     if (words.length > 0) out.push(`x:^${words[0]}`, `x:${words[words.length - 1]}$`);
     out.push(`n:${Math.min(words.length, 6)}`);
