@@ -61,6 +61,7 @@ export interface ClassifierTables {
 /** A count is stored in the low 24 bits of a pair, the label index in the high 8. */
 const COUNT_BITS = 24;
 const COUNT_MASK = (1 << COUNT_BITS) - 1;
+const LOG_SMOOTHING = Math.log2(SMOOTHING);
 
 /** FNV-1a over a feature's UTF-16 code units. */
 export function hashOf(feature: string): number {
@@ -94,33 +95,60 @@ export function packFeatures(features: readonly string[]): Pick<ClassifierTables
 }
 
 export class Classifier {
-  /**
-   * Slot × label → the log2 odds the feature adds to the label (labels in `labels` order), computed
-   * on first use; one flat table, so that scoring a message reads few memory lines.
-   */
-  private readonly table: Float64Array;
-  private readonly computed: Uint8Array;
   /** The message a slot was last counted in: a feature counts once a message, however often it occurs. */
   private readonly seen: Uint32Array;
   private stamp = 0;
   /** Each label's log2 prior odds. */
   private readonly bias: Float64Array;
+  /**
+   * Each label's share of what any feature adds to it (`oddsOf`), per unit of the feature's weight:
+   * log2 of its "other labels" total over its own, both smoothed.
+   */
+  private readonly perFeature: Float64Array;
+  /**
+   * Parallel to the model's pairs: what the pair's count adds to its label (see `oddsOf`), computed
+   * the first time its feature is met (`computed`), with the feature's weight (`weightOf`).
+   */
+  private readonly delta: Float64Array;
+  private readonly weightOf: Float64Array;
+  private readonly computed: Uint8Array;
   /** Reused for every message's odds (the core is synchronous: one message at a time). */
   private readonly scratch: Float64Array;
-  private readonly allWords: number;
   /** How many features the model knows. */
   private readonly size: number;
 
   constructor(private readonly model: ClassifierTables) {
     const { labels, samples, words, starts } = model;
     const total = samples.reduce((a, b) => a + b, 0);
+    const allWords = words.reduce((a, b) => a + b, 0);
     this.size = starts.length - 1;
+    const vocabulary = this.size * SMOOTHING;
     this.bias = new Float64Array(samples.map((n) => Math.log2(n) - Math.log2(total - n)));
+    this.perFeature = new Float64Array(
+      words.map((w) => Math.log2(allWords - w + vocabulary) - Math.log2(w + vocabulary)),
+    );
     this.scratch = new Float64Array(labels.length);
-    this.table = new Float64Array(this.size * labels.length);
-    this.computed = new Uint8Array(this.size);
     this.seen = new Uint32Array(this.size);
-    this.allWords = words.reduce((a, b) => a + b, 0);
+    this.delta = new Float64Array(model.pairs.length);
+    this.weightOf = new Float64Array(this.size);
+    this.computed = new Uint8Array(this.size);
+  }
+
+  /** Fills a feature's `delta` and `weightOf`: its weight, and what each of its counts adds to its label. */
+  private compute(feature: string, slot: number): void {
+    const { pairs, offsets } = this.model;
+    const weight = weightOfFeature(feature);
+    const start = offsets[slot] as number;
+    const end = Math.min(offsets[slot + 1] as number, pairs.length);
+    let everywhere = 0;
+    for (let at = start; at < end; at++) everywhere += (pairs[at] as number) & COUNT_MASK;
+    const unseen = LOG_SMOOTHING - Math.log2(everywhere + SMOOTHING);
+    for (let at = start; at < end; at++) {
+      const here = (pairs[at] as number) & COUNT_MASK;
+      this.delta[at] = weight * (Math.log2(here + SMOOTHING) - Math.log2(everywhere - here + SMOOTHING) - unseen);
+    }
+    this.weightOf[slot] = weight;
+    this.computed[slot] = 1;
   }
 
   /** The tables, to save (`model-file.ts`). */
@@ -181,32 +209,6 @@ export class Classifier {
     });
   }
 
-  /**
-   * Fills the slot of a feature with what it adds to each label: wink's log P(f|label) −
-   * log P(f|other labels), smoothed, times the weight of the feature's kind (`FEATURE_WEIGHTS`).
-   */
-  private compute(feature: string, slot: number): void {
-    const { labels, words } = this.model;
-    const size = this.size;
-    const smooth = (n: number, total: number) => Math.log2(n + SMOOTHING) - Math.log2(total + size * SMOOTHING);
-    const counts = new Array<number>(labels.length).fill(0);
-    const { pairs, offsets } = this.model;
-    const end = Math.min(offsets[slot + 1] as number, pairs.length);
-    for (let at = offsets[slot] as number; at < end; at++) {
-      const pair = pairs[at] as number;
-      const label = pair >>> COUNT_BITS;
-      if (label < counts.length) counts[label] = pair & COUNT_MASK;
-    }
-    const everywhere = counts.reduce((a, b) => a + b, 0);
-    const kind = weightOfFeature(feature);
-    const at = slot * labels.length;
-    counts.forEach((here, i) => {
-      const mine = words[i] as number;
-      this.table[at + i] = kind * (smooth(here, mine) - smooth(everywhere - here, this.allWords - mine));
-    });
-    this.computed[slot] = 1;
-  }
-
   /** Labels best first, each with its share. A message with no known feature gets an empty list. */
   classify(features: readonly string[]): Scored[] {
     const odds = this.oddsOf(features);
@@ -226,25 +228,42 @@ export class Classifier {
     return { label: this.model.labels[top] as string, score: odds[top] as number };
   }
 
-  /** Each label's share of the evidence, in label order; undefined when no feature is known. */
+  /**
+   * Each label's share of the evidence, in label order; undefined when no feature is known.
+   *
+   * A feature adds to each label wink's log P(f | label) − log P(f | other labels), smoothed, times the
+   * weight of its kind (`FEATURE_WEIGHTS`): `w × (log(h + s) − log(W + V·s) − log(E − h + s) + log(T −
+   * W + V·s))`, with `h` its count in the label, `E` in all labels, `W` and `T` the label's and all
+   * labels' feature counts, `V` the features known, `s` the smoothing. Split up: `w × perFeature` for
+   * every label; `w × (log(s) − log(E + s))` for every label too, which leaves the shares as they are
+   * and is not added; and, for the few labels the feature was seen with, the difference their count
+   * makes, computed once a feature (`compute`). So a feature costs an addition per label it was seen
+   * with, and memory only for the counts the model has.
+   */
   private oddsOf(features: readonly string[]): Float64Array | undefined {
     const odds = this.scratch;
     odds.set(this.bias);
     const n = odds.length;
-    const table = this.table;
+    const { pairs, offsets } = this.model;
     // Wraps after 2^32 − 1 messages (a slot last counted that long ago could then be skipped once).
     this.stamp = (this.stamp + 1) >>> 0 || 1;
     const stamp = this.stamp;
     let known = 0;
+    let weights = 0;
     for (const feature of features) {
       const slot = this.slotOf(feature);
       if (slot < 0 || this.seen[slot] === stamp) continue;
       this.seen[slot] = stamp;
-      if (this.computed[slot] === 0) this.compute(feature, slot);
       known++;
-      const at = slot * n;
-      for (let i = 0; i < n; i++) odds[i] = (odds[i] as number) + (table[at + i] as number);
+      if (this.computed[slot] === 0) this.compute(feature, slot);
+      weights += this.weightOf[slot] as number;
+      const end = Math.min(offsets[slot + 1] as number, pairs.length);
+      for (let at = offsets[slot] as number; at < end; at++) {
+        const label = (pairs[at] as number) >>> COUNT_BITS;
+        if (label < n) odds[label] = (odds[label] as number) + (this.delta[at] as number);
+      }
     }
+    for (let i = 0; i < n; i++) odds[i] = (odds[i] as number) + weights * (this.perFeature[i] as number);
     if (known === 0) return undefined;
     let top = -Infinity;
     for (let i = 0; i < n; i++) if ((odds[i] as number) > top) top = odds[i] as number;
