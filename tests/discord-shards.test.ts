@@ -2,7 +2,7 @@
  * Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1): the real bot, from the sources,
  * as a shard manager whose two shard processes log in to the local Discord (which recommends two
  * shards and routes each server's events to the shard that owns it), sharing a real Redis when
- * `redis-server` is installed. Assertions read what a user sees (the replies), what each process
+ * `redis-server` is installed, with Telegram (the emulator) in the manager. Assertions read what a user sees (the replies), what each process
  * serves on its own port, and which processes are left after SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { SHARD_STOPPED_EXIT, shardOfProcess } from '../src/adapters/discord/shar
 import { createCore, queryOf } from '../src/core/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { DiscordFake, type FakeGuild, type RecordedCall } from './emulators/discord-fake.js';
+import { TelegramApiEmulator } from './emulators/telegram-api.js';
 import { freePortRange, sleep } from './support/ports.js';
 import { type RedisServer, redisAvailable, startRedis } from './support/redis.js';
 
@@ -119,6 +120,7 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
   const withRedis = redisAvailable();
   let redis: RedisServer | undefined;
   let fake: DiscordFake;
+  let telegram: TelegramApiEmulator;
   let bot: Running;
   let port: number;
   const guilds: FakeGuild[] = [];
@@ -126,10 +128,13 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
   beforeAll(async () => {
     redis = withRedis ? await startRedis() : undefined;
     fake = await DiscordFake.start({ shards: 2, maxConcurrency: 2 });
+    telegram = await TelegramApiEmulator.start();
     guilds.push(fake.addGuild(0, 2), fake.addGuild(1, 2));
     // The manager's port, then one per shard.
     port = await freePortRange(3);
     bot = startBot({
+      TELEGRAM_BOT_TOKEN: '123456:TEST-shards-token',
+      TELEGRAM_API_ROOT: telegram.apiRoot,
       DISCORD_TOKEN: 'shards-test-token',
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_SHARD_PROCESSES: '1',
@@ -142,6 +147,7 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
   afterAll(async () => {
     if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
     await fake?.close();
+    await telegram?.close();
     await redis?.stop();
   });
 
@@ -198,6 +204,19 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
     expect(embedOf(again).title).toBe(titleOf('MA'));
     const text = await metricsOf(port + 2);
     expect(sample(text, 'cyberexport_cache_total', { result: 'hit', shard: '1' })).toBe(withRedis ? 1 : 0);
+  });
+
+  test('Telegram runs in the manager alone: one login, answered there, no shard touches it', async () => {
+    expect(telegram.callsTo('getMe')).toHaveLength(1);
+    const chat = { id: 3001, type: 'private', first_name: 'Alice' };
+    const from = { id: 3001, is_bot: false, first_name: 'Alice', language_code: 'en' };
+    telegram.pushUpdate({ message: { message_id: 1, date: 1764201600, chat, from, text: 'is Morocco allowed?' } });
+    const sent = await telegram.waitFor('sendMessage', (c) => c.params.chat_id === chat.id, 15_000);
+    expect(String(sent.params.text)).toContain('Morocco');
+    expect(sample(await metricsOf(port), 'cyberexport_answers_total', { platform: 'telegram' })).toBe(1);
+    for (const shard of [port + 1, port + 2]) {
+      expect(sample(await metricsOf(shard), 'cyberexport_answers_total', { platform: 'telegram' })).toBe(0);
+    }
   });
 
   test('a DM goes to shard 0, as Discord sends it', async () => {
