@@ -9,8 +9,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { escapeText } from '../src/adapters/discord/render.js';
-import { SHARD_STOPPED_EXIT, shardOfProcess } from '../src/adapters/discord/shard-process.js';
+import { SHARD_STOPPED_EXIT, shardConfig, shardOfProcess } from '../src/adapters/discord/shard-process.js';
 import { createCore, queryOf } from '../src/core/index.js';
+import { loadConfig } from '../src/infra/config.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { DiscordFake, type FakeGuild, type RecordedCall } from './emulators/discord-fake.js';
 import { TelegramApiEmulator } from './emulators/telegram-api.js';
@@ -251,6 +252,31 @@ describe('a shard process', () => {
     expect(shardOfProcess({ ...env, SHARDING_MANAGER: undefined }, true)).toBeUndefined();
     expect(shardOfProcess({ ...env, SHARDS: '2' }, true)).toBeUndefined();
     expect(shardOfProcess({ ...env, SHARDS: '[1]' }, true)).toBeUndefined();
+  });
+
+  test("runs Discord alone, on the port after the manager's plus its id, on the shard the manager gave", () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:TEST-token',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+      TELEGRAM_WEBHOOK_SECRET: 'secret',
+      DISCORD_TOKEN: 'token',
+      DISCORD_SHARDS: '4',
+      DISCORD_SHARD_PROCESSES: '1',
+      HTTP_PORT: '8080',
+      CACHE_URL: 'redis://127.0.0.1:6379',
+    });
+    const shard = shardConfig(config, { id: 2, count: 4 });
+    expect(shard).toMatchObject({ DISCORD_TOKEN: 'token', HTTP_PORT: 8083, CACHE_URL: 'redis://127.0.0.1:6379' });
+    expect(shard.DISCORD_SHARD_PROCESSES).toBe(false);
+    for (const name of [
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_WEBHOOK_URL',
+      'TELEGRAM_WEBHOOK_SECRET',
+      'DISCORD_SHARDS',
+    ] as const) {
+      expect(shard[name]).toBeUndefined();
+    }
+    expect(shardConfig({ ...config, HTTP_PORT: undefined }, { id: 0, count: 4 }).HTTP_PORT).toBeUndefined();
   });
 
   test('that Discord refuses stops the manager and every shard, with exit code 1 and no respawn', async () => {
