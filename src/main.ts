@@ -175,6 +175,11 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
     process.on('SIGINT', () => undefined);
     // The manager gone (even killed), its shards stop: no orphan keeps answering.
     process.once('disconnect', () => void shutdown('manager gone'));
+    // discord.js tells the manager when the client disconnects: with the manager gone, nobody to tell.
+    process.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_IPC_CHANNEL_CLOSED') log.debug('shard manager gone: status not sent');
+      else log.error({ err: error }, 'shard manager channel failed');
+    });
   } else {
     process.once('SIGINT', () => void shutdown('SIGINT'));
   }

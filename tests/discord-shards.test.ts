@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { escapeText } from '../src/adapters/discord/render.js';
 import { SHARD_STOPPED_EXIT, shardConfig, shardOfProcess } from '../src/adapters/discord/shard-process.js';
 import { createCore, queryOf } from '../src/core/index.js';
@@ -304,4 +304,34 @@ describe('a shard process', () => {
       await fake.close();
     }
   }, 60_000);
+
+  test(
+    'whose manager is killed (SIGKILL) stops on its own, cleanly: no orphan keeps answering',
+    async () => {
+      const fake = await DiscordFake.start({ shards: 2, maxConcurrency: 2 });
+      const bot = startBot({
+        DISCORD_TOKEN: 'orphan-test-token',
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_SHARD_PROCESSES: '1',
+        HTTP_PORT: '',
+        CACHE_URL: '',
+      });
+      try {
+        const ready = () => bot.lines.filter((l) => l.msg === 'discord shard ready');
+        await vi.waitFor(() => expect(ready()).toHaveLength(2), { timeout: READY_TIMEOUT_MS, interval: 200 });
+        const pids = bot.lines
+          .filter((l) => l.msg === 'discord shard process started')
+          .map((l) => l.shardPid as number);
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+        await vi.waitFor(() => expect(pids.filter(alive)).toEqual([]), { timeout: 20_000, interval: 100 });
+        await vi.waitFor(() => expect(bot.lines.filter((l) => l.msg === 'stopped')).toHaveLength(2));
+        expect(bot.lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+      } finally {
+        if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+        await fake.close();
+      }
+    },
+    READY_TIMEOUT_MS + 30_000,
+  );
 });
