@@ -231,16 +231,36 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
     expect([await count(0), await count(1)]).toEqual([(before[0] as number) + 1, before[1]]);
   });
 
+  test(
+    'a shard process that dies is started again, counted, and answers its servers again',
+    async () => {
+      const started = () => bot.lines.filter((l) => l.msg === 'discord shard process started' && l.shard === 1);
+      const [first] = started();
+      process.kill(first?.shardPid as number, 'SIGKILL');
+      await vi.waitFor(() => expect(started()).toHaveLength(2), { timeout: 10_000, interval: 100 });
+      await untilReady(bot, port);
+      const again = await ask(guilds[1] as FakeGuild, 'is India allowed?');
+      expect(embedOf(again).title).toBe(titleOf('IN'));
+      const manager = await metricsOf(port);
+      expect(sample(manager, 'cyberexport_discord_shard_restarts_total', { shard: '1' })).toBe(1);
+      expect(sample(manager, 'cyberexport_discord_shard_restarts_total', { shard: '0' })).toBe(0);
+      expect(
+        bot.lines.filter((l) => l.msg === 'discord shard process exited: starting it again').map((l) => l.signal),
+      ).toEqual(['SIGKILL']);
+    },
+    READY_TIMEOUT_MS,
+  );
+
   test('SIGTERM to the manager stops every shard: exit 0, no shard process left', async () => {
     const pids = bot.lines.filter((l) => l.msg === 'discord shard process started').map((l) => l.shardPid as number);
-    expect(pids).toHaveLength(2);
+    expect(pids).toHaveLength(3);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(pids.filter(alive)).toEqual([]);
-    // Each shard stopped itself, cleanly, rather than being killed.
+    // Each running shard stopped itself, cleanly, rather than being killed; none was started again.
     const stopped = bot.lines.filter((l) => l.msg === 'stopped').map((l) => l.shard ?? 'manager');
     expect(stopped.sort()).toEqual([0, 1, 'manager']);
-    expect(bot.lines.some((l) => l.msg === 'discord shard process exited: starting it again')).toBe(false);
+    expect(bot.lines.filter((l) => l.msg === 'discord shard process started')).toHaveLength(3);
   }, 30_000);
 });
 
