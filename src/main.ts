@@ -12,6 +12,7 @@ import {
   type ShardOfProcess,
   shardConfig,
   shardOfProcess,
+  stopWithManager,
 } from './adapters/discord/shard-process.js';
 import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
 import { type Core, createCore } from './core/index.js';
@@ -170,19 +171,8 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  if (shard) {
-    // Ctrl+C reaches the whole process group: the manager stops its shards itself, with SIGTERM.
-    process.on('SIGINT', () => undefined);
-    // The manager gone (even killed), its shards stop: no orphan keeps answering.
-    process.once('disconnect', () => void shutdown('manager gone'));
-    // discord.js tells the manager when the client disconnects: with the manager gone, nobody to tell.
-    process.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ERR_IPC_CHANNEL_CLOSED') log.debug('shard manager gone: status not sent');
-      else log.error({ err: error }, 'shard manager channel failed');
-    });
-  } else {
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-  }
+  if (shard) stopWithManager(() => void shutdown('manager gone'), log);
+  else process.once('SIGINT', () => void shutdown('SIGINT'));
   /** Starts one platform; it counts as ready until its handle says it stopped. */
   const launch = (platform: string, start: () => Promise<PlatformHandle>) => {
     alive++;

@@ -4,6 +4,7 @@
  * the exit code that tells the manager not to start it again.
  */
 import type { Config } from '../../infra/config.js';
+import type { Logger } from '../../infra/log.js';
 
 /**
  * The exit code of a shard process that must not be started again: Discord refused the bot, or the
@@ -46,4 +47,18 @@ export function shardConfig(config: Config, shard: ShardOfProcess): Config {
     config;
   const port = shardHttpPort(HTTP_PORT, shard.id);
   return { ...rest, DISCORD_SHARD_PROCESSES: false, ...(port === undefined ? {} : { HTTP_PORT: port }) };
+}
+
+/**
+ * A shard process's signals: it stops when its manager goes (even killed: no orphan keeps answering),
+ * and leaves Ctrl+C, which reaches the whole process group, to the manager, which stops it with SIGTERM.
+ */
+export function stopWithManager(shutdown: () => void, log: Logger): void {
+  process.on('SIGINT', () => undefined);
+  process.once('disconnect', shutdown);
+  // discord.js tells the manager when the client disconnects: with the manager gone, nobody to tell.
+  process.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_IPC_CHANNEL_CLOSED') log.debug('shard manager gone: status not sent');
+    else log.error({ err: error }, 'shard manager channel failed');
+  });
 }
