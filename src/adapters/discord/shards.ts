@@ -160,11 +160,11 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
   };
 
   const watch = (shard: Shard) => {
-    shard.on('spawn', (child) => {
-      const process = child as ChildProcess;
-      log.info({ shard: shard.id, shardPid: process.pid }, 'discord shard process started');
+    shard.on('spawn', (spawned) => {
+      const child = spawned as ChildProcess;
+      log.info({ shard: shard.id, shardPid: child.pid }, 'discord shard process started');
       // Before discord.js's own exit listener, which decides on the respawn.
-      process.prependListener('exit', (code, signal) => {
+      child.prependListener('exit', (code, signal) => {
         if (stopping) return;
         if (code === SHARD_STOPPED_EXIT) return fail(shard.id);
         if (failed) return;
