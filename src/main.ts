@@ -1,9 +1,19 @@
 /**
  * Starts what the configuration asks for: the Telegram bot, the Discord bot, both, or, with no token,
  * a terminal chat over the same core. SIGINT/SIGTERM stop everything cleanly.
+ *
+ * With DISCORD_SHARD_PROCESSES=1 this process manages the Discord shards, each started from this same
+ * entry in a process of its own (`adapters/discord/shards.ts`); a shard process runs Discord only.
  */
 
 import type { ClientOptions } from 'discord.js';
+import {
+  SHARD_STOPPED_EXIT,
+  type ShardOfProcess,
+  shardConfig,
+  shardOfProcess,
+  stopWithManager,
+} from './adapters/discord/shard-process.js';
 import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
 import { type Core, createCore } from './core/index.js';
 import { type Config, loadConfig } from './infra/config.js';
@@ -22,12 +32,17 @@ const SHUTDOWN_DEADLINE_MS = 15_000;
 
 exitQuietlyWhenOutputCloses();
 
+/** The Discord shard this process runs, when a shard manager started it. */
+const shard = shardOfProcess();
+/** A shard process that stops for good says so, so that its manager does not start it again. */
+const FAILED_EXIT = shard ? SHARD_STOPPED_EXIT : 1;
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = shard ? shardConfig(loadConfig(), shard) : loadConfig();
   const kb = await readKnowledge();
   const core = createCore(kb);
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) await chat(core, kb);
-  else await bots(config, core, kb);
+  else await bots(config, core, kb, shard);
 }
 
 /**
@@ -39,7 +54,7 @@ async function chat(core: Core, kb: Knowledge): Promise<void> {
   await runChat(core, async (answer) => (await import('./maps/index.js')).mapWriter(kb)(answer));
 }
 
-async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
+async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfProcess | undefined): Promise<void> {
   // Loaded only for the bots; each platform's client only when its token is set, the Redis client only
   // with CACHE_URL, and the map renderer only on the map threads, started at the first map.
   const { createLogger } = await import('./infra/log.js');
@@ -51,12 +66,15 @@ async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
   const { createMapPool } = await import('./maps/pool.js');
   const { Answers } = await import('./service/answers.js');
   const { CONVERSATION_TTL_MS } = await import('./service/conversations.js');
-  const log = createLogger({
+  const processLog = createLogger({
     level: config.LOG_LEVEL,
     secrets: [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN, config.TELEGRAM_WEBHOOK_SECRET],
   });
+  // A shard's lines and series say which shard: they share the output and the Prometheus job.
+  const log = shard ? processLog.child({ shard: shard.id }) : processLog;
   let lastWarning = 0;
   const metrics = createMetrics();
+  if (shard) metrics.registry.setDefaultLabels({ shard: String(shard.id) });
   // One update must never take the process down: a stray rejection or throw is logged and counted.
   process.on('unhandledRejection', (reason) => {
     metrics.errors.inc({ platform: 'process' });
@@ -134,7 +152,7 @@ async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
     log.fatal({ err: error, platform }, `${platform} stopped: ${(error as Error).message}`);
     if (--alive <= 0) {
       log.flush();
-      process.exit(1);
+      process.exit(FAILED_EXIT);
     }
   };
   const shutdown = async (signal: string) => {
@@ -152,8 +170,9 @@ async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
     log.flush();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (shard) stopWithManager(() => void shutdown('manager gone'), log);
+  else process.once('SIGINT', () => void shutdown('SIGINT'));
   /** Starts one platform; it counts as ready until its handle says it stopped. */
   const launch = (platform: string, start: () => Promise<PlatformHandle>) => {
     alive++;
@@ -188,8 +207,15 @@ async function bots(config: Config, core: Core, kb: Knowledge): Promise<void> {
   if (config.DISCORD_TOKEN) {
     starting.push(
       launch('discord', async () => {
+        if (config.DISCORD_SHARD_PROCESSES) {
+          const { startShardManager } = await import('./adapters/discord/shards.js');
+          return startShardManager({ config, log, metrics, signal });
+        }
         const { startDiscord } = await import('./adapters/discord/bot.js');
-        return startDiscord({ config, answers, log, signal, clientOptions: shardOptions(config.DISCORD_SHARDS) });
+        const clientOptions = shard
+          ? { shards: [shard.id], shardCount: shard.count }
+          : shardOptions(config.DISCORD_SHARDS);
+        return startDiscord({ config, answers, log, signal, clientOptions });
       }),
     );
   }
@@ -219,5 +245,5 @@ function shardOptions(shards: string | undefined): Partial<ClientOptions> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`cyberexport-bot: ${(error as Error).message}\n`);
-  process.exit(1);
+  process.exit(FAILED_EXIT);
 });

@@ -42,6 +42,7 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ LOG_QUESTIONS: 'yes' }, /LOG_QUESTIONS: expected 1 or true \(on\), 0 or false \(off\)/],
     [{ DISCORD_SHARDS: 'many' }, /DISCORD_SHARDS: expected "auto" or a number of shards/],
+    [{ DISCORD_SHARD_PROCESSES: 'yes' }, /DISCORD_SHARD_PROCESSES: expected 1 or true/],
     [{ DISCORD_GUILD_ID: 'my-server' }, /DISCORD_GUILD_ID/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

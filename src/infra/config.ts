@@ -17,6 +17,8 @@ export interface Config {
   DISCORD_API_URL?: string;
   DISCORD_GUILD_ID?: string;
   DISCORD_SHARDS?: string;
+  /** Run each Discord shard in a process of its own, this process managing them. */
+  DISCORD_SHARD_PROCESSES: boolean;
   HTTP_PORT?: number;
   CACHE_URL?: string;
   CACHE_TTL_SECONDS: number;
@@ -105,6 +107,7 @@ const RULES = {
   DISCORD_API_URL: url('a base URL such as http://127.0.0.1:8080/api'),
   DISCORD_GUILD_ID: matching(/^\d{15,25}$/, 'expected a Discord server (guild) id: digits only'),
   DISCORD_SHARDS: matching(/^(?:auto|[1-9]\d{0,3})$/, 'expected "auto" or a number of shards'),
+  DISCORD_SHARD_PROCESSES: flag,
   HTTP_PORT: port,
   CACHE_URL: matching(/^rediss?:\/\//, 'expected empty (in-memory cache) or a redis:// URL'),
   CACHE_TTL_SECONDS: positive(3600),

@@ -7,6 +7,12 @@
  * 500 on `gatewayBot`), `refuseIdentify` (a login closed with 4004 or 4014), `closeGateway` (a
  * running bot dropped).
  *
+ * Sharding as Discord does it: `/gateway/bot` recommends `shards` (option, default 1); each connection
+ * IDENTIFYs with `shard: [id, count]` (none: `[0, 1]`; an id not below the count is closed with 4010)
+ * and gets READY and GUILD_CREATE for the servers it owns, `(guild_id >> 22) % count`. Each event goes
+ * to the connection owning its server; events without one (DMs) to shard 0. `addGuild(shard, count)`
+ * makes a server that a given shard owns.
+ *
  * @example
  * const fake = await DiscordFake.start();
  * new Client({ rest: { api: fake.apiUrl }, intents }).login('any-token');
@@ -44,6 +50,23 @@ export type CallPredicate = (call: RecordedCall) => boolean;
 export interface FakeOptions {
   /** Keep every call in `calls` (default); a long run turns this off and reads calls through `watch`. */
   recordCalls?: boolean;
+  /** The shard count `/gateway/bot` recommends (default 1). */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` of `/gateway/bot`: shards that may IDENTIFY together (default 1). */
+  maxConcurrency?: number;
+}
+
+/** A server the bot is in, with its one text channel. */
+export interface FakeGuild {
+  id: string;
+  channelId: string;
+}
+
+/** One gateway connection once it has IDENTIFYed: its shard and its own sequence numbers. */
+interface Session {
+  shard: number;
+  count: number;
+  sequence: number;
 }
 
 interface Failure {
@@ -202,6 +225,9 @@ export class DiscordFake {
   /** Commands registered by the last PUT, globally and per guild. */
   readonly commands = new Map<string, Json[]>();
   private readonly sockets = new Set<WebSocket>();
+  private readonly sessions = new Map<WebSocket, Session>();
+  /** Every server the bot is in, the default one first. */
+  private readonly guilds: FakeGuild[] = [];
   private readonly failures: Failure[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly acknowledged = new Set<string>();
@@ -209,7 +235,6 @@ export class DiscordFake {
   /** Close codes for the next IDENTIFYs, one each: Discord refusing a login. */
   private readonly identifyRefusals: number[] = [];
   private readonly watchers = new Set<(call: RecordedCall) => void>();
-  private sequence = 0;
   private counter = 0n;
   private port = 0;
 
@@ -229,6 +254,7 @@ export class DiscordFake {
     };
     this.guildId = this.snowflake();
     this.channelId = this.snowflake();
+    this.guilds.push({ id: this.guildId, channelId: this.channelId });
     this.dmChannelId = this.snowflake();
     this.user = { id: this.snowflake(), username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
   }
@@ -256,6 +282,38 @@ export class DiscordFake {
   snowflake(): string {
     this.counter += 1n;
     return String(((BigInt(Date.now()) - EPOCH) << 22n) + this.counter);
+  }
+
+  /** An id that shard `shard` of `count` owns: its timestamp part, `id >> 22`, is `shard` modulo `count`. */
+  snowflakeOwnedBy(shard: number, count: number): string {
+    this.counter += 1n;
+    const now = BigInt(Date.now()) - EPOCH;
+    const n = BigInt(count);
+    const timestamp = now - (now % n) + BigInt(shard);
+    return String((timestamp << 22n) + this.counter);
+  }
+
+  /** The shard of `count` that Discord sends a server's events to; shard 0 for events without one (DMs). */
+  static shardOf(guildId: string | undefined, count: number): number {
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /**
+   * The bot joins a new server, owned by shard `shard` of `count`: the connection of that shard (if
+   * any) gets its GUILD_CREATE at once, as Discord sends one when a bot is added to a server.
+   */
+  addGuild(shard = 0, count = 1): FakeGuild {
+    const guild = { id: this.snowflakeOwnedBy(shard, count), channelId: this.snowflake() };
+    this.guilds.push(guild);
+    for (const [ws, session] of this.sessions) {
+      if (this.owns(session, guild.id)) this.send(ws, 'GUILD_CREATE', this.guildCreate(guild));
+    }
+    return guild;
+  }
+
+  /** The shards connected now, as `[id, count]`, in the order they IDENTIFYed. */
+  get connectedShards(): [number, number][] {
+    return [...this.sessions.values()].map((s) => [s.shard, s.count]);
   }
 
   // ── Test controls ────────────────────────────────────────────────────────────
@@ -336,28 +394,30 @@ export class DiscordFake {
 
   // ── Events sent to the bot ───────────────────────────────────────────────────
 
-  /** Dispatches a gateway event to every connected client. */
+  /** Dispatches a gateway event to the connections whose shard owns its server (`d.guild_id`), as Discord routes it. */
   dispatch(t: string, d: unknown): void {
-    this.sequence += 1;
-    const frame = JSON.stringify({ op: 0, t, s: this.sequence, d });
-    for (const ws of this.sockets) ws.send(frame);
+    const guildId = (d as Json | undefined)?.guild_id;
+    for (const [ws, session] of this.sessions) {
+      if (this.owns(session, typeof guildId === 'string' ? guildId : undefined)) this.send(ws, t, d);
+    }
   }
 
   /** Dispatches an interaction; returns its id and token. */
   interaction(
     type: number,
     data: Json,
-    options: { locale?: string; dm?: boolean; message?: Json; user?: Json } = {},
+    options: { locale?: string; dm?: boolean; message?: Json; user?: Json; guild?: FakeGuild } = {},
   ): { id: string; token: string } {
     const id = this.snowflake();
     const token = `itoken-${id}`;
     const user = options.user ?? this.user;
-    const channelId = options.dm ? this.dmChannelId : this.channelId;
+    const guild = options.guild ?? { id: this.guildId, channelId: this.channelId };
+    const channelId = options.dm ? this.dmChannelId : guild.channelId;
     this.channelOfToken.set(token, channelId);
     const place = options.dm
       ? { user, channel: { id: channelId, type: 1, recipients: [user] }, context: 1 }
       : {
-          guild_id: this.guildId,
+          guild_id: guild.id,
           guild_locale: 'en-US',
           member: {
             user,
@@ -368,7 +428,7 @@ export class DiscordFake {
             flags: 0,
             permissions: '2248473465835073',
           },
-          channel: { id: channelId, type: 0, guild_id: this.guildId, name: 'general' },
+          channel: { id: channelId, type: 0, guild_id: guild.id, name: 'general' },
           context: 0,
         };
     this.dispatch('INTERACTION_CREATE', {
@@ -381,7 +441,7 @@ export class DiscordFake {
       locale: options.locale ?? 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
-      authorizing_integration_owners: options.dm ? { '1': user.id } : { '0': this.guildId },
+      authorizing_integration_owners: options.dm ? { '1': user.id } : { '0': guild.id },
       attachment_size_limit: 10485760,
       channel_id: channelId,
       ...place,
@@ -394,7 +454,7 @@ export class DiscordFake {
   command(
     name: string,
     args: Record<string, string | boolean> = {},
-    options: { locale?: string; dm?: boolean; user?: Json } = {},
+    options: { locale?: string; dm?: boolean; user?: Json; guild?: FakeGuild } = {},
   ) {
     const data = {
       id: this.snowflake(),
@@ -420,20 +480,24 @@ export class DiscordFake {
     return this.interaction(3, { custom_id: customId, component_type: 2 }, { ...options, message });
   }
 
-  /** A message posted by `author` (Alice by default), in the guild channel or in a DM. */
-  message(content: string, options: { dm?: boolean; mentionBot?: boolean; author?: Json } = {}): { id: string } {
+  /** A message posted by `author` (Alice by default), in a server's channel (the default one) or in a DM. */
+  message(
+    content: string,
+    options: { dm?: boolean; mentionBot?: boolean; author?: Json; guild?: FakeGuild } = {},
+  ): { id: string } {
     const id = this.snowflake();
     const author = options.author ?? this.user;
     const mentions = options.mentionBot ? [this.botUser] : [];
+    const guild = options.guild ?? { id: this.guildId, channelId: this.channelId };
     this.dispatch('MESSAGE_CREATE', {
       id,
       type: 0,
-      channel_id: options.dm ? this.dmChannelId : this.channelId,
+      channel_id: options.dm ? this.dmChannelId : guild.channelId,
       channel_type: options.dm ? 1 : 0,
       ...(options.dm
         ? {}
         : {
-            guild_id: this.guildId,
+            guild_id: guild.id,
             member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
           }),
       author,
@@ -498,35 +562,64 @@ export class DiscordFake {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.sessions.delete(ws);
+    });
     ws.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: Json };
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11, d: null }));
       if (frame.op === 2) {
         const refusal = this.identifyRefusals.shift();
-        if (refusal === undefined) this.identify(ws);
+        if (refusal === undefined) this.identify(ws, frame.d);
         else ws.close(refusal, 'refused');
       }
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
   }
 
-  private identify(ws: WebSocket): void {
-    const send = (t: string, d: unknown) => {
-      this.sequence += 1;
-      ws.send(JSON.stringify({ op: 0, t, s: this.sequence, d }));
-    };
-    send('READY', {
+  private owns(session: Session, guildId: string | undefined): boolean {
+    return DiscordFake.shardOf(guildId, session.count) === session.shard;
+  }
+
+  private send(ws: WebSocket, t: string, d: unknown): void {
+    const session = this.sessions.get(ws);
+    if (!session) return;
+    session.sequence += 1;
+    ws.send(JSON.stringify({ op: 0, t, s: session.sequence, d }));
+  }
+
+  private identify(ws: WebSocket, d: Json | undefined): void {
+    const [shard, count] = Array.isArray(d?.shard) ? (d.shard as unknown[]) : [0, 1];
+    if (
+      !Number.isInteger(shard) ||
+      !Number.isInteger(count) ||
+      (shard as number) < 0 ||
+      (shard as number) >= (count as number)
+    ) {
+      ws.close(4010, 'Invalid shard');
+      return;
+    }
+    const session: Session = { shard: shard as number, count: count as number, sequence: 0 };
+    this.sessions.set(ws, session);
+    const owned = this.guilds.filter((g) => this.owns(session, g.id));
+    this.send(ws, 'READY', {
       v: 10,
       user: this.botUser,
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: `session-${this.port}`,
+      guilds: owned.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: `session-${this.port}-${session.shard}`,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard: [session.shard, session.count],
       application: { id: this.applicationId, flags: 0 },
     });
-    send('GUILD_CREATE', {
-      id: this.guildId,
+    for (const guild of owned) this.send(ws, 'GUILD_CREATE', this.guildCreate(guild));
+    // The client's first heartbeat waits a random jitter: ask for one now.
+    ws.send(JSON.stringify({ op: 1, d: null }));
+  }
+
+  private guildCreate(guild: FakeGuild): Json {
+    return {
+      id: guild.id,
       name: 'Test server',
       icon: null,
       owner_id: this.user.id,
@@ -548,9 +641,9 @@ export class DiscordFake {
       joined_at: new Date(0).toISOString(),
       channels: [
         {
-          id: this.channelId,
+          id: guild.channelId,
           type: 0,
-          guild_id: this.guildId,
+          guild_id: guild.id,
           name: 'general',
           position: 0,
           permission_overwrites: [],
@@ -558,9 +651,7 @@ export class DiscordFake {
           parent_id: null,
         },
       ],
-    });
-    // The client's first heartbeat waits a random jitter: ask for one now.
-    ws.send(JSON.stringify({ op: 1, d: null }));
+    };
   }
 
   // ── REST ─────────────────────────────────────────────────────────────────────
@@ -623,8 +714,13 @@ export class DiscordFake {
         200,
         {
           url: this.gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          shards: this.options.shards ?? 1,
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: this.options.maxConcurrency ?? 1,
+          },
         },
       ];
     }
