@@ -3,7 +3,10 @@
  * microseconds), the knowledge load time and memory, then the cache (hit/miss, memory/Redis) and the
  * platform round trips beside echo bots (Telegram with the memory cache and with Redis).
  */
+// As main.ts does: the young generation held at its initial size while the core loads, then released.
+
 import { parseArgs } from 'node:util';
+import { releaseYoungGeneration } from '../src/infra/young-generation.js';
 import { buildCorpus } from './corpus.js';
 import { benchStart, ensureBuilt } from './start.js';
 
@@ -30,6 +33,7 @@ async function benchCore() {
   const started = performance.now();
   const core = createCore(await readKnowledge());
   const loadMs = performance.now() - started;
+  releaseYoungGeneration();
   const corpus = buildCorpus();
   // First pass on a fresh core: every meaning composed for the first time (the memo is empty).
   const first = performance.now();

@@ -90,7 +90,18 @@ export async function build(root = ROOT, dist = join(root, 'dist')) {
     const external = Object.keys(dependencies)
       .filter((name) => !BUNDLED.has(name))
       .flatMap((name) => [name, `${name}/*`]);
-    const options = { absWorkingDir: root, bundle: true, format: 'esm', platform: 'node', target: 'node20', external };
+    const options = {
+      absWorkingDir: root,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      // Node 20 has Unicode property escapes (/\p{L}/u), but esbuild's table for node20 says it does
+      // not, and rewrites each such literal as `new RegExp(…)`: a regular expression compiled every
+      // time the line runs, some of them for every word of every message.
+      supported: { 'regexp-unicode-property-escapes': true },
+      external,
+    };
     await esbuild({
       ...options,
       entryPoints: ENTRIES,

@@ -6,6 +6,9 @@
  * entry in a process of its own (`adapters/discord/shards.ts`); a shard process runs Discord only.
  */
 
+// First, for its effect: V8's young generation held at its initial size while the rest loads.
+import './infra/young-generation.js';
+
 import type { ClientOptions } from 'discord.js';
 import {
   SHARD_STOPPED_EXIT,
@@ -18,6 +21,7 @@ import { exitQuietlyWhenOutputCloses } from './cli/stdout.js';
 import { type Core, createCore } from './core/index.js';
 import { type Config, loadConfig } from './infra/config.js';
 import type { CheckResult } from './infra/http.js';
+import { releaseYoungGeneration } from './infra/young-generation.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { readKnowledge } from './knowledge/snapshot.js';
 
@@ -220,6 +224,8 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
     );
   }
   await Promise.all(starting);
+  // Started: from now on V8 sizes the young generation by the load (the terminal chat keeps it small).
+  releaseYoungGeneration();
   log.info({ data: core.version, cache: config.CACHE_URL ? 'redis' : 'memory' }, 'cyberexport-bot started');
 }
 
