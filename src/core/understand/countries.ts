@@ -85,6 +85,15 @@ const AMBIGUOUS_CODES = new Set([
 
 const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
 const LETTER = /^\p{L}$/u;
+const CAPITALIZED = /\p{Lu}\p{Ll}/uy;
+/** `matchAt`'s empty list of names. */
+const NO_KEYS: readonly string[] = [];
+
+/** Whether the text has a capital then a small letter at `at` (a capitalized word starts there). */
+function startsCapitalized(text: string, at: number): boolean {
+  CAPITALIZED.lastIndex = at;
+  return CAPITALIZED.test(text);
+}
 const REGIONAL_A = 0x1f1e6;
 
 /** The flag emoji of an alpha-2 code. */
@@ -307,11 +316,12 @@ export class CountryIndex {
   ): { match: CountryMatch; length: number } | undefined {
     const token = tokens[i] as Token;
     const longest = Math.min(this.firstWords.get(token.norm) ?? 0, tokens.length - i);
-    let key = '';
-    const keys: string[] = [];
-    for (let n = 1; n <= longest; n++) {
-      key = n === 1 ? token.norm : `${key} ${(tokens[i + n - 1] as Token).norm}`;
-      keys.push(key);
+    // The names of 1 to `longest` words starting here, longest first (most words start none: no list).
+    let keys = NO_KEYS;
+    if (longest > 0) {
+      const list = [token.norm];
+      for (let n = 2; n <= longest; n++) list.push(`${list[n - 2]} ${(tokens[i + n - 1] as Token).norm}`);
+      keys = list;
     }
     for (let n = longest; n >= 1; n--) {
       const entry = this.exact.get(keys[n - 1] as string);
@@ -328,12 +338,16 @@ export class CountryIndex {
         return { match, length: n };
       }
     }
+    // Typos are read only where a country is expected, or in a capitalized word inside a sentence;
+    // codes are two or three letters. Most words are neither: they end here, with nothing made.
+    const typos = fuzzy || (i > 0 && startsCapitalized(text, token.start));
+    const size = token.end - token.start;
+    if (!typos && size !== 2 && size !== 3) return undefined;
     const raw = text.slice(token.start, token.end);
     const code = this.codeOf(raw, shouting);
     const at = { lang: null, start: token.start } as const;
     if (code) return { match: { ...at, code, matched: raw, kind: 'code', end: token.end }, length: 1 };
-    // Typos are read only where a country is expected, or in a capitalized word inside a sentence.
-    if (!fuzzy && !(i > 0 && /^\p{Lu}\p{Ll}/u.test(raw))) return undefined;
+    if (!typos) return undefined;
     const next = tokens[i + 1];
     if (next && this.firstWords.has(token.norm)) {
       const pair = this.closeName(`${token.norm} ${next.norm}`);

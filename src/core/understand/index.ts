@@ -210,7 +210,7 @@ export class Reader {
     const tokens = tokenize(text);
     const context = options.context;
     // Codes and acronyms in capitals ("MA", "NSO", "UAE") belong to no language.
-    const spoken = this.languageOf(tokens.filter((t) => !/^\p{Lu}{2,3}$/u.test(text.slice(t.start, t.end))));
+    const spoken = this.languageOf(tokens.filter((t) => !isCapitalsCode(text, t)));
     const lang = options.expect
       ? // A command's argument is often an id from a menu ("whatsapp_lawsuit", "europe", "IN"): the
         // platform's language, which showed the menu, beats the conversation's.
@@ -570,6 +570,15 @@ function languageFeatures(tokens: readonly Token[]): string[] {
   const out = tokens.map((t) => `w:${t.norm}`);
   for (let i = 1; i < tokens.length; i++) out.push(`b:${(tokens[i - 1] as Token).norm}_${(tokens[i] as Token).norm}`);
   return out;
+}
+
+const CAPITALS_CODE = /^\p{Lu}{2,3}$/u;
+
+/** A word of two or three capitals ("MA", "NSO", "UAE"): looked at only when its length allows it. */
+function isCapitalsCode(text: string, token: Token): boolean {
+  // Two to three letters, each one or two UTF-16 units.
+  const size = token.end - token.start;
+  return size >= 2 && size <= 6 && CAPITALS_CODE.test(text.slice(token.start, token.end));
 }
 
 /** A topic, region or country code as a menu sends it, rather than words. */

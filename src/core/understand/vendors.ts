@@ -87,10 +87,8 @@ export class VendorIndex {
       const longest = Math.min(this.firstWords.get(token.norm) ?? 1, tokens.length - i);
       let hit: { id: VendorId; n: number; fuzzy: boolean } | undefined;
       for (let n = longest; n >= 1 && !hit; n--) {
-        const key = tokens
-          .slice(i, i + n)
-          .map((t) => t.norm)
-          .join(' ');
+        let key = token.norm;
+        for (let k = 1; k < n; k++) key += ` ${(tokens[i + k] as Token).norm}`;
         const id = this.exact.get(key);
         if (id) hit = { id, n, fuzzy: false };
       }
