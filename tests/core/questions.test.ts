@@ -258,6 +258,13 @@ const ROWS: Row[] = [
   ['NSO', 'nso', { lang: 'fr', hint: 'fr', topic: 'overview' }],
   ['Is Morocco allowed?', 'country_status', { lang: 'en', hint: 'fr' }],
   ['Le Maroc est-il autorisé ?', 'country_status', { lang: 'fr', hint: 'en' }],
+  // A country's name alone: the language of the name, when it has one; a name in capitals has none.
+  ['usa', 'country_status', { countries: ['US'], lang: 'en' }],
+  ['usa?', 'country_status', { countries: ['US'], lang: 'en' }],
+  ['maroc', 'country_status', { countries: ['MA'], lang: 'fr', hint: 'en' }],
+  ['morocco', 'country_status', { countries: ['MA'], lang: 'en', hint: 'fr' }],
+  ['USA', 'country_status', { countries: ['US'], lang: 'fr', hint: 'fr' }],
+  ['UK', 'country_status', { countries: ['GB'], lang: 'en', hint: 'en' }],
 ];
 
 describe('the question table', () => {

@@ -231,7 +231,12 @@ export class Reader {
     if (tokens.length === 0 && scan.countries.length === 0) return queryOf('help', lang, base);
     const best = found.best ?? { label: NONE, score: 1 };
     const label: Label = best.score >= CONFIDENCE_THRESHOLD && isLabel(best.label) ? best.label : NONE;
-    const query = this.fromLabel(label, scan, lang, context, options);
+    // A message of country names only ("usa", "Maroc"): the language the names belong to, when they
+    // belong to one, comes before the classifier's guess (which corpus used the word more).
+    const named = onlyCountries(scan)
+      ? (options.lang ?? namesLanguage(scan) ?? spoken ?? context?.lang ?? options.hint ?? 'en')
+      : lang;
+    const query = this.fromLabel(label, scan, named, context, options);
     return { ...query, confidence: best.score, ...base };
   }
 
@@ -572,10 +577,29 @@ function languageFeatures(tokens: readonly Token[]): string[] {
   return out;
 }
 
+/** Whether a message is country names and nothing else ("usa", "Morocco, Spain"). */
+function onlyCountries(scan: Scan): boolean {
+  return scan.countries.length > 0 && scan.words.every((w) => w === COUNTRY_WORD);
+}
+
+/**
+ * The one language the names of a message belong to, or null (none, or both). A name in capitals
+ * ("USA", "UK") belongs to no language, as in `languageOf`.
+ */
+function namesLanguage(scan: Scan): Lang | null {
+  let found: Lang | null = null;
+  for (const m of scan.countries) {
+    if (m.lang === null || isCapitalsCode(scan.text, m)) continue;
+    if (found !== null && found !== m.lang) return null;
+    found = m.lang;
+  }
+  return found;
+}
+
 const CAPITALS_CODE = /^\p{Lu}{2,3}$/u;
 
 /** A word of two or three capitals ("MA", "NSO", "UAE"): looked at only when its length allows it. */
-function isCapitalsCode(text: string, token: Token): boolean {
+function isCapitalsCode(text: string, token: { start: number; end: number }): boolean {
   // Two to three letters, each one or two UTF-16 units.
   const size = token.end - token.start;
   return size >= 2 && size <= 6 && CAPITALS_CODE.test(text.slice(token.start, token.end));
