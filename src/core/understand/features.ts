@@ -18,6 +18,12 @@ export const COUNTRY_WORD = 'xcountry';
 
 /** The memo is emptied when it reaches this size: user text must not grow memory without bound. */
 const MEMO_LIMIT = 5000;
+/**
+ * Longer words are not kept in the memo: no word of either language is this long, and a word's
+ * letter 3-grams grow with it (a 500-letter "word" has a thousand), so 5,000 of them would hold
+ * hundreds of megabytes.
+ */
+const MEMO_WORD_LENGTH = 32;
 const GRAM = 3;
 
 /**
@@ -99,8 +105,10 @@ export class Featurizer {
         if (rare) list.push(`c:${gram}`);
       }
       found = list;
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      this.memo.set(word, found);
+      if (word.length <= MEMO_WORD_LENGTH) {
+        if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+        this.memo.set(word, found);
+      }
     }
     return found;
   }
