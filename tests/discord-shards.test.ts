@@ -232,35 +232,41 @@ describe('Discord shards as separate processes (DISCORD_SHARD_PROCESSES=1)', () 
   });
 
   test(
-    'a shard process that dies is started again, counted, and answers its servers again',
+    'a shard process that dies is started again, later each time it dies again soon, counted, and answers its servers again',
     async () => {
       const started = () => bot.lines.filter((l) => l.msg === 'discord shard process started' && l.shard === 1);
       const [first] = started();
       process.kill(first?.shardPid as number, 'SIGKILL');
       await vi.waitFor(() => expect(started()).toHaveLength(2), { timeout: 10_000, interval: 100 });
       await untilReady(bot, port);
+      // Dead again within a minute of starting: the next start waits twice as long.
+      process.kill(started()[1]?.shardPid as number, 'SIGKILL');
+      await vi.waitFor(() => expect(started()).toHaveLength(3), { timeout: 15_000, interval: 100 });
+      await untilReady(bot, port);
       const again = await ask(guilds[1] as FakeGuild, 'is India allowed?');
       expect(embedOf(again).title).toBe(titleOf('IN'));
       const manager = await metricsOf(port);
-      expect(sample(manager, 'cyberexport_discord_shard_restarts_total', { shard: '1' })).toBe(1);
+      expect(sample(manager, 'cyberexport_discord_shard_restarts_total', { shard: '1' })).toBe(2);
       expect(sample(manager, 'cyberexport_discord_shard_restarts_total', { shard: '0' })).toBe(0);
-      expect(
-        bot.lines.filter((l) => l.msg === 'discord shard process exited: starting it again').map((l) => l.signal),
-      ).toEqual(['SIGKILL']);
+      const exits = bot.lines.filter((l) => l.msg === 'discord shard process exited: starting it again');
+      expect(exits.map((l) => [l.signal, l.inMs])).toEqual([
+        ['SIGKILL', 1000],
+        ['SIGKILL', 2000],
+      ]);
     },
     READY_TIMEOUT_MS,
   );
 
   test('SIGTERM to the manager stops every shard: exit 0, no shard process left', async () => {
     const pids = bot.lines.filter((l) => l.msg === 'discord shard process started').map((l) => l.shardPid as number);
-    expect(pids).toHaveLength(3);
+    expect(pids).toHaveLength(4);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(pids.filter(alive)).toEqual([]);
     // Each running shard stopped itself, cleanly, rather than being killed; none was started again.
     const stopped = bot.lines.filter((l) => l.msg === 'stopped').map((l) => l.shard ?? 'manager');
     expect(stopped.sort()).toEqual([0, 1, 'manager']);
-    expect(bot.lines.filter((l) => l.msg === 'discord shard process started')).toHaveLength(3);
+    expect(bot.lines.filter((l) => l.msg === 'discord shard process started')).toHaveLength(4);
   }, 30_000);
 });
 

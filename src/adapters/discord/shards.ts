@@ -22,6 +22,7 @@ import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
 import type { Metrics } from '../../infra/metrics.js';
 import { retry } from '../../infra/retry.js';
+import { atRoot, BUILT } from '../../paths.js';
 import { DiscordStopped, isTransient, stoppedByLogin } from './failures.js';
 import { SHARD_STOPPED_EXIT, shardHttpPort } from './shard-process.js';
 
@@ -31,6 +32,14 @@ export const SHARD_SPAWN_TIMEOUT_MS = 60_000;
 export const SHARD_STOP_MS = 12_000;
 /** Discord's session start limit: one batch of `max_concurrency` IDENTIFYs per 5 s (discord.js waits 5.5 s). */
 const IDENTIFY_WINDOW_MS = 5500;
+/**
+ * A shard process that exits is started again after 1 s, and twice as long each time it exits again
+ * within a minute of starting, up to 5 minutes: one that keeps failing (out of memory, say) cannot
+ * spend Discord's daily session starts in a loop.
+ */
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 300_000;
+const RESTART_STABLE_MS = 60_000;
 
 export interface ShardManagerOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_SHARDS' | 'HTTP_PORT'>;
@@ -94,7 +103,9 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     );
   }
   const batch = Math.max(1, info.session_start_limit.max_concurrency);
-  const file = options.file ?? process.argv[1];
+  // The entry itself: from the build, dist/main.js (not `npm start`'s scripts/start.mjs, which would
+  // check and perhaps rebuild dist/ in every shard); from the sources, the script node was given.
+  const file = options.file ?? (BUILT ? atRoot('main.js') : process.argv[1]);
   if (!file) throw new Error('discord shards: no script to start the shards with');
 
   const manager = new ShardingManager(file, {
@@ -102,7 +113,8 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     totalShards: count,
     shardList: [...Array(count).keys()],
     mode: 'process',
-    respawn: true,
+    // Restarted here, with a delay (`RESTART_FIRST_MS`): discord.js would start it again at once.
+    respawn: false,
     execArgv: options.execArgv ?? process.execArgv,
   });
 
@@ -136,7 +148,7 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     const child = shard.process;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    // Kills without the respawn.
+    // discord.js skips its own exit handling; ours sees `stopping` (or `failed`) and starts nothing.
     shard.kill();
     const timer = setTimeout(() => {
       log.warn({ shard: shard.id, shardPid: child.pid }, 'discord shard did not stop in time: killed');
@@ -147,11 +159,19 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
   };
   const stopAll = () => Promise.all([...manager.shards.values()].map(stopShard));
 
+  /** Per shard: when its process last started, and the delay before its last restart. */
+  const lives = new Map<number, { startedAt: number; delayMs: number }>();
+  const pendingRestarts = new Set<NodeJS.Timeout>();
+  const cancelRestarts = () => {
+    for (const timer of pendingRestarts) clearTimeout(timer);
+    pendingRestarts.clear();
+  };
+
   /** A shard that stopped for good stops them all: the bot cannot answer the servers it owned. */
   const fail = (id: number) => {
     if (failed || stopping) return;
     failed = true;
-    manager.respawn = false;
+    cancelRestarts();
     spawning.abort();
     const error = new DiscordStopped(
       `discord shard ${id} stopped for good (exit code ${SHARD_STOPPED_EXIT}): its log above says what to fix`,
@@ -162,14 +182,28 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
   const watch = (shard: Shard) => {
     shard.on('spawn', (spawned) => {
       const child = spawned as ChildProcess;
+      const life = lives.get(shard.id);
+      lives.set(shard.id, { startedAt: Date.now(), delayMs: life?.delayMs ?? 0 });
       log.info({ shard: shard.id, shardPid: child.pid }, 'discord shard process started');
-      // Before discord.js's own exit listener, which decides on the respawn.
-      child.prependListener('exit', (code, signal) => {
-        if (stopping) return;
+      child.once('exit', (code, signal) => {
+        if (stopping || failed) return;
         if (code === SHARD_STOPPED_EXIT) return fail(shard.id);
-        if (failed) return;
+        const last = lives.get(shard.id);
+        const stable = !last || Date.now() - last.startedAt >= RESTART_STABLE_MS;
+        const delayMs = stable
+          ? RESTART_FIRST_MS
+          : Math.min(RESTART_MAX_MS, Math.max(RESTART_FIRST_MS, 2 * (last?.delayMs ?? 0)));
+        lives.set(shard.id, { startedAt: last?.startedAt ?? 0, delayMs });
         restarts.inc({ shard: String(shard.id) });
-        log.error({ shard: shard.id, code, signal }, 'discord shard process exited: starting it again');
+        log.error({ shard: shard.id, code, signal, inMs: delayMs }, 'discord shard process exited: starting it again');
+        const timer = setTimeout(() => {
+          pendingRestarts.delete(timer);
+          if (stopping || failed) return;
+          shard.spawn(SHARD_SPAWN_TIMEOUT_MS).catch((error: unknown) => {
+            if (!stopping && !failed) log.warn({ err: error, shard: shard.id }, 'discord shard did not get ready');
+          });
+        }, delayMs);
+        pendingRestarts.add(timer);
       });
     });
     shard.on('ready', () => log.info({ shard: shard.id }, 'discord shard ready'));
@@ -208,6 +242,7 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     stop() {
       stopping ??= (async () => {
         spawning.abort();
+        cancelRestarts();
         await stopAll();
         log.info({ shards: manager.shards.size }, 'discord shards stopped');
         settle?.resolve();
