@@ -3,9 +3,8 @@
  * microseconds), the knowledge load time and memory, then the cache (hit/miss, memory/Redis) and the
  * platform round trips beside echo bots (Telegram with the memory cache and with Redis).
  */
-// As main.ts does: the young generation held at its initial size while the core loads, then released.
-
 import { parseArgs } from 'node:util';
+// As main.ts does: the young generation held at its initial size while the core loads, then released.
 import { releaseYoungGeneration } from '../src/infra/young-generation.js';
 import { buildCorpus } from './corpus.js';
 import { benchStart, ensureBuilt } from './start.js';

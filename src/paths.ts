@@ -6,8 +6,11 @@
  */
 import { fileURLToPath } from 'node:url';
 
-/** Whether this runs from the build (compiled JavaScript) rather than the TypeScript sources. */
-export const BUILT = import.meta.url.endsWith('.js');
+/**
+ * Whether this runs from the build (compiled JavaScript, `.js` or `.mjs`) rather than the TypeScript
+ * sources: anything but a `.ts` module counts as built.
+ */
+export const BUILT = !import.meta.url.endsWith('.ts');
 
 /** The path of a file or folder (ending in `/`) at the root: the repository, or `dist/` in the build. */
 export function atRoot(path: string): string {

@@ -4,7 +4,7 @@
  * modules find node_modules as dist/ does), and removed afterwards.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,19 @@ describe('npm run build', () => {
     const packages = new Set(loaded.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1]));
     expect(heavy.filter((name) => packages.has(name))).toEqual([]);
     expect(loaded.filter((url) => url === 'node:http')).toEqual([]);
+  });
+
+  test('a build that lost its model file stops with a message saying so, not on the first question', async () => {
+    const model = join(OUT, 'data/nlu/model.bin');
+    renameSync(model, `${model}.away`);
+    try {
+      const { code, stdout, stderr } = await run([join(OUT, 'main.js')], { input: 'Is Morocco allowed?\n' });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/model\.bin is missing or damaged: run npm run build again/);
+    } finally {
+      renameSync(`${model}.away`, model);
+    }
   });
 
   test('a value in .env reaches the configuration; a variable set in the environment wins', async () => {

@@ -3,7 +3,7 @@
  * (`model-file.ts`), which start-up reads instead of training (a test fails while the committed
  * model is stale).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createCore } from '../core/index.js';
 import { encodeModel } from '../core/understand/model-file.js';
 import { DATA_DIR, loadKnowledge } from '../knowledge/load.js';
@@ -13,6 +13,4 @@ const started = performance.now();
 const model = createCore({ ...knowledge, nluModel: null }).model();
 const path = `${DATA_DIR}nlu/model.bin`;
 writeFileSync(path, encodeModel(model));
-// The JSON model of earlier versions, if a checkout still has it: nothing reads it now.
-rmSync(`${DATA_DIR}nlu/model.json`, { force: true });
 process.stdout.write(`trained in ${Math.round(performance.now() - started)} ms; wrote ${path}\n`);

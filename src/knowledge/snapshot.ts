@@ -21,7 +21,12 @@ export async function readKnowledge(): Promise<Knowledge> {
     }
     if (text !== undefined) {
       const knowledge = JSON.parse(text) as Omit<Knowledge, 'nluModel'>;
-      return { ...knowledge, nluModel: readModel(atRoot('data')) };
+      const nluModel = readModel(atRoot('data'));
+      // The snapshot left the corpus out because the model was fresh: without the model there is
+      // nothing to train on.
+      if (!nluModel && knowledge.nlu.length === 0)
+        throw new Error(`${atRoot('data/nlu/model.bin')} is missing or damaged: run npm run build again`);
+      return { ...knowledge, nluModel };
     }
   }
   const { loadKnowledge } = await import('./load.js');

@@ -2,7 +2,8 @@
  * The trained model's file, `data/nlu/model.bin` (`npm run train` writes it): read into typed arrays
  * over the file's own bytes, with no parsing, so that start-up costs the time to read 3 MB.
  *
- * Layout, little-endian:
+ * Layout, little-endian (the arrays are stored as the host lays them out, so only a little-endian
+ * host, as every machine Node runs on here, writes or reads the file; another is refused):
  * - 8 bytes: the magic `CXNLU` and the format version, then a 4-byte length `n`;
  * - `n` bytes of UTF-8 JSON: `Header` (the inputs hash, the word lists, each classifier's labels and
  *   counts, and how long each of its arrays is);
@@ -57,6 +58,12 @@ export class ModelFileError extends Error {
 
 const padded = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
+/** The typed arrays are the file's bytes as they are: the host must be little-endian as the file is. */
+function checkHostOrder(): void {
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1)
+    throw new ModelFileError('the model file is little-endian and this host is not');
+}
+
 function bytesOf(tables: ClassifierTables, section: Section): Uint8Array {
   const array = tables[section];
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
@@ -64,6 +71,7 @@ function bytesOf(tables: ClassifierTables, section: Section): Uint8Array {
 
 /** The file's bytes for a model. */
 export function encodeModel(model: NluModel): Uint8Array {
+  checkHostOrder();
   const headerOf = (t: ClassifierTables): ClassifierHeader => ({
     labels: t.labels,
     samples: t.samples,
@@ -152,6 +160,7 @@ function checkTables(name: string, t: ClassifierTables): void {
 
 /** The model in a file's bytes; throws `ModelFileError` for anything else (another format, damage). */
 export function decodeModel(bytes: Uint8Array): NluModel {
+  checkHostOrder();
   if (bytes.byteLength < PREFIX || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC)
     throw new ModelFileError('not a model file');
   // Typed arrays must start at a multiple of their element size: copy the rare buffer that does not.
