@@ -84,8 +84,11 @@ export async function build(root = ROOT, dist = join(root, 'dist')) {
   // Beside dist/, inside the package: the compiled modules find node_modules from there too.
   const out = join(dirname(dist), `.dist-${process.pid}-${randomUUID().slice(0, 8)}`);
   rmSync(out, { recursive: true, force: true });
+  let stopEsbuild;
   try {
-    const { build: esbuild } = await import('esbuild');
+    const { build: esbuild, stop } = await import('esbuild');
+    // esbuild's service process would otherwise live on beside the bot `npm start` runs next.
+    stopEsbuild = stop;
     const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const external = Object.keys(dependencies)
       .filter((name) => !BUNDLED.has(name))
@@ -129,6 +132,7 @@ export async function build(root = ROOT, dist = join(root, 'dist')) {
     renameSync(out, dist);
   } finally {
     rmSync(out, { recursive: true, force: true });
+    await stopEsbuild?.();
   }
 }
 
