@@ -64,14 +64,14 @@ const COUNT_MASK = (1 << COUNT_BITS) - 1;
 const LOG_SMOOTHING = Math.log2(SMOOTHING);
 
 /** FNV-1a over a feature's UTF-16 code units. */
-export function hashOf(feature: string): number {
+function hashOf(feature: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < feature.length; i++) hash = Math.imul(hash ^ feature.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
 /** The tables of a list of features (`ClassifierTables` minus the counts). */
-export function packFeatures(features: readonly string[]): Pick<ClassifierTables, 'chars' | 'starts' | 'buckets'> {
+function packFeatures(features: readonly string[]): Pick<ClassifierTables, 'chars' | 'starts' | 'buckets'> {
   const starts = new Uint32Array(features.length + 1);
   let wide = false;
   features.forEach((feature, i) => {
@@ -191,7 +191,6 @@ export class Classifier {
     const pairs: number[] = [];
     const offsets = new Uint32Array(vocabulary.length + 1);
     vocabulary.forEach((feature, slot) => {
-      if (feature.includes('\n')) throw new Error(`a feature holds a newline: ${JSON.stringify(feature)}`);
       labels.forEach((label, i) => {
         const row = count[label];
         const n = row && Object.hasOwn(row, feature) ? row[feature] : undefined;

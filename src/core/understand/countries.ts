@@ -41,6 +41,14 @@ interface Offered {
   kind: 'name' | 'alias';
 }
 
+/** `closest`'s tables of the offered names. */
+interface PairTables {
+  /** Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. */
+  namesWithPair: Map<number, number[]>;
+  /** Each offered name's letters, at the same place as in `offered`. */
+  measured: Measured[];
+}
+
 /** What `closest` measures of an offered name, at the same place as in `offered`. */
 interface Measured {
   /** `letterCounts(norm)`. */
@@ -201,12 +209,8 @@ export class CountryIndex {
   private readonly fuzzyByLength = new Map<number, FuzzyName[]>();
   /** Names offered to people (autocomplete, suggestions): English, French, aliases. */
   private readonly offered: Offered[] = [];
-  /**
-   * Letter pair → the names in `offered` that have it, and how many times: [place, count, …]. Only
-   * `closest` (a did-you-mean) reads it: built at its first call, not at start-up.
-   */
-  private pairIndex: Map<number, number[]> | undefined;
-  private measured: Measured[] | undefined;
+  /** What only `closest` (a did-you-mean) reads: built at its first call, not at start-up. */
+  private pairTables: PairTables | undefined;
   /** Scratch: letter pairs each name shares with the word `closest` looks at. */
   private shared = new Uint16Array(0);
   /** Where each country's names are in `offered`. */
@@ -431,14 +435,9 @@ export class CountryIndex {
       .slice(0, limit);
   }
 
-  /**
-   * The countries whose names are closest to a word that named none (for "did you mean"): a name it
-   * starts, or within half the longer one's length; closest first. Names are measured closest bound
-   * first, and only until no other can enter the `limit` best.
-   */
   /** The letter pairs and counts of the offered names, for `closest`: built at its first call. */
-  private pairs(): { namesWithPair: Map<number, number[]>; measured: Measured[] } {
-    if (this.pairIndex && this.measured) return { namesWithPair: this.pairIndex, measured: this.measured };
+  private pairs(): PairTables {
+    if (this.pairTables) return this.pairTables;
     const namesWithPair = new Map<number, number[]>();
     const measured = this.offered.map(({ norm }, at) => {
       const pairs = pairsOf(norm);
@@ -449,11 +448,15 @@ export class CountryIndex {
       }
       return { letters: letterCounts(norm), pairCount: pairs.length };
     });
-    this.pairIndex = namesWithPair;
-    this.measured = measured;
-    return { namesWithPair, measured };
+    this.pairTables = { namesWithPair, measured };
+    return this.pairTables;
   }
 
+  /**
+   * The countries whose names are closest to a word that named none (for "did you mean"): a name it
+   * starts, or within half the longer one's length; closest first. Names are measured closest bound
+   * first, and only until no other can enter the `limit` best.
+   */
   closest(word: string, limit: number): string[] {
     const norm = normalize(word);
     if (norm.length < 2) return [];

@@ -54,19 +54,8 @@ export const FEATURE_WEIGHTS: ReadonlyMap<string, number> = new Map(
   }),
 );
 
-/** The weights of one-letter kinds (every kind is one letter), by the letter's code; NaN for none. */
-const ONE_LETTER_WEIGHTS = new Float64Array(128).fill(Number.NaN);
-for (const [kind, weight] of FEATURE_WEIGHTS)
-  if (kind.length === 1) ONE_LETTER_WEIGHTS[kind.charCodeAt(0) & 127] = weight;
-
 /** The weight of a feature, by its kind. */
 export function weightOfFeature(feature: string): number {
-  // A one-letter kind is read without making a string: this runs for every feature of every message.
-  const first = feature.charCodeAt(0);
-  if (feature.charCodeAt(1) === 58 && first < 128 && first !== 58) {
-    const weight = ONE_LETTER_WEIGHTS[first] as number;
-    return Number.isNaN(weight) ? 1 : weight;
-  }
   const colon = feature.indexOf(':');
   return colon > 0 ? (FEATURE_WEIGHTS.get(feature.slice(0, colon)) ?? 1) : 1;
 }
