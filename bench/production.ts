@@ -46,6 +46,7 @@ export function production(cacheUrl?: string): Production {
   });
   const answers = new Answers(core, cache, {
     memory,
+    counter,
     metrics,
     limits: {
       ask: new RateLimiter(counter, { limit: 10, windowMs: 60_000 }),

@@ -119,6 +119,7 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
   });
   const answers = new Answers(core, cache, {
     memory,
+    counter,
     metrics,
     maps: maps.render,
     ...(config.LOG_QUESTIONS ? { unansweredLog: log } : {}),

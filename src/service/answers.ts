@@ -6,6 +6,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Answer, CommandIntent, Core, Lang, MapSpec, Query, ReadOptions } from '../core/index.js';
 import type { Cache } from '../infra/cache.js';
+import { type Counter, createMemoryCounter } from '../infra/counter.js';
 import type { Logger } from '../infra/log.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { RateLimiter, Verdict } from '../infra/rate-limit.js';
@@ -37,6 +38,11 @@ export interface AnswersOptions {
   /** Where conversations are remembered (default: the answer cache's store). */
   memory?: Cache;
   /**
+   * Atomic counts shared by every instance (the rate limits' counter: Redis when configured), for
+   * what must happen once (a map under an answer). Default: counts in this process.
+   */
+  counter?: Counter;
+  /**
    * LOG_QUESTIONS: where the questions the bot could not answer are logged (their first
    * MAX_LOGGED_QUESTION characters, the user as a keyed hash), for a maintainer to improve the
    * understanding. Unset (the default): they are only counted.
@@ -44,11 +50,15 @@ export interface AnswersOptions {
   unansweredLog?: Logger;
 }
 
+/** How long a map press is remembered per answer (a day: older answers are rarely pressed again). */
+const MAP_SENT_TTL_MS = 24 * 60 * 60_000;
+
 /** A question the bot could not answer is logged this long at most. */
 export const MAX_LOGGED_QUESTION = 200;
 
 export class Answers {
   private readonly conversations: Conversations;
+  private readonly counter: Counter;
   /** Hashes user ids in the unanswered-question log: made at start, so never written anywhere. */
   private readonly userKey = randomBytes(32);
 
@@ -58,6 +68,7 @@ export class Answers {
     private readonly options: AnswersOptions = {},
   ) {
     this.conversations = new Conversations(core, options.memory ?? cache);
+    this.counter = options.counter ?? createMemoryCounter();
   }
 
   /**
@@ -141,16 +152,12 @@ export class Answers {
   }
 
   /**
-   * True the first time `key` is marked on `platform` within `ttlMs`, false after: kept in the shared
-   * store (Redis when configured), so every instance knows (a map already sent under an answer). A
-   * store that fails says "first time": at worst something is sent twice.
+   * True the first time the map under `message` in `chat` is asked for within a day, false after
+   * (two presses at once included: the count is atomic, and shared by every instance on Redis). A
+   * counter that fails counts nothing, so says "first": at worst a map is sent twice.
    */
-  async firstTime(platform: string, key: string, ttlMs: number): Promise<boolean> {
-    const store = this.options.memory ?? this.cache;
-    const k = `once:${platform}:${key}`;
-    if ((await store.get<number>(k)) !== undefined) return false;
-    await store.set(k, 1, ttlMs);
-    return true;
+  async firstMapPress(platform: string, chat: string | number, message: string | number): Promise<boolean> {
+    return (await this.counter.increment(`once:${platform}:map:${chat}:${message}`, MAP_SENT_TTL_MS)) <= 1;
   }
 
   /** Counts an error while handling an update or interaction. */

@@ -17,9 +17,6 @@ import type { Answered, Delivery, InteractionReply } from '../reply.js';
 import { UserNotice } from '../user-notice.js';
 import { finish, PLATFORM, speakerOf } from './answering.js';
 
-/** How long a map press is remembered per answer. */
-export const MAP_SENT_TTL_MS = 24 * 60 * 60_000;
-
 export async function handleButton(
   interaction: ButtonInteraction,
   reply: InteractionReply,
@@ -36,8 +33,8 @@ export async function handleButton(
     return reply.send(Promise.resolve({ ...result, rendered }), delivery);
   }
   if (action.kind === 'map') {
-    const key = `map:${interaction.channelId}:${interaction.message.id}`;
-    if (!(await answers.firstTime(PLATFORM, key, MAP_SENT_TTL_MS))) throw new UserNotice('mapSent');
+    if (!(await answers.firstMapPress(PLATFORM, interaction.channelId, interaction.message.id)))
+      throw new UserNotice('mapSent');
   }
   const work = answers.press(PLATFORM, who, action.query, renderDiscord);
   return reply.send(finish(answers, work), delivery);

@@ -18,9 +18,6 @@ import { type InlineKeyboard, pageKeyboard, plainText, renderPage } from '../ren
 import { acknowledge, MAP_FILENAME, sendAnswer, sendMessages, type TelegramReply } from '../send.js';
 import { stateOf } from '../state.js';
 
-/** How long a map press is remembered per answer (a day: older answers are rarely pressed again). */
-export const MAP_SENT_TTL_MS = 24 * 60 * 60_000;
-
 export function onCallback(answers: Answers, render: Render<TelegramReply>, platform: string) {
   return async (ctx: Context): Promise<void> => {
     const { incoming, hint } = stateOf(ctx);
@@ -33,8 +30,8 @@ export function onCallback(answers: Answers, render: Render<TelegramReply>, plat
       return showPage(ctx, answers, render, platform, action, inPrivate);
     }
     if (action.kind === 'map') {
-      const first = await answers.firstTime(platform, `map:${message.chat.id}:${message.message_id}`, MAP_SENT_TTL_MS);
-      if (!first) return acknowledge(ctx, t(hint, 'notice-map-sent'));
+      if (!(await answers.firstMapPress(platform, message.chat.id, message.message_id)))
+        return acknowledge(ctx, t(hint, 'notice-map-sent'));
     }
     await acknowledge(ctx);
     const result = await answers.press(platform, who, action.query, render);
