@@ -20,10 +20,6 @@ country-listed-line = One of the { $count } countries kept when the list was cut
 country-not-listed-line = Not among the { $count } countries kept when the list was cut from { $before }; the { $before } were never published.
 country-domestic-line = The list is about buyers; Israel itself is where the licences are issued.
 country-note = Pegasus, { $date }: { $text }
-country-more-notes = { $count ->
-    [one] One more reported fact on { $name } and Pegasus under More.
-   *[other] { $count } more reported facts on { $name } and Pegasus under More.
-}
 countries-on = On Israel's list: { $names }
 countries-off = Not on it: { $names }
 countries-home = Exporter: { $names }
@@ -53,10 +49,6 @@ removed-title = Reporting named { $named } of the { $fewer } countries dropped: 
 removed-rest = The other { $rest } were never named.
 
 ## NSO topics
-topic-events = { $count ->
-    [one] One dated event under More.
-   *[other] { $count } dated events under More.
-}
 topic-page = Events { $from }–{ $to } of { $count }
 
 ## Sources, maps, the rest
@@ -65,7 +57,6 @@ sources-intro = The main ones:
 sources-of-title = Sources: { $title }
 sources-none = This answer relies on no dated source.
 map-title = Map of Israel's list: { $region }
-map-focus-title = { $headline } (map)
 map-caption = The { $count } countries on the list reported { $date } (down from { $before }), the ones named as dropped ({ $named }) and Israel, the exporter; every other country is off the list.
 help-title = I answer with dated sources, in English or French: may Israeli firms sell cyber-spying tools to a country, what happened with NSO, and which rules hit spyware vendors.
 help-text = • A country: “Is Morocco allowed?”, “India and Mexico?” or a flag.

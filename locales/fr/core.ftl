@@ -30,10 +30,6 @@ country-listed-line = Un des { $count } pays conservés quand la liste est pass�
 country-not-listed-line = Pas parmi les { $count } pays conservés quand la liste est passée de { $before } à { $count } ; les { $before } n’ont jamais été publiés.
 country-domestic-line = La liste concerne les acheteurs ; c’est en Israël que les licences sont délivrées.
 country-note = Pegasus, { $date } : { $text }
-country-more-notes = { $count ->
-    [one] Un autre fait rapporté sur { $name } et Pegasus dans « Plus ».
-   *[other] { $count } autres faits rapportés sur { $name } et Pegasus dans « Plus ».
-}
 countries-on = Sur la liste d’Israël : { $names }
 countries-off = Pas sur la liste : { $names }
 countries-home = Pays exportateur : { $names }
@@ -63,10 +59,6 @@ removed-title = La presse n’a nommé que { $named } des { $fewer } pays retir�
 removed-rest = Les { $rest } autres n’ont jamais été nommés.
 
 ## Sujets NSO
-topic-events = { $count ->
-    [one] Un événement daté dans « Plus ».
-   *[other] { $count } événements datés dans « Plus ».
-}
 topic-page = Événements { $from } à { $to } sur { $count }
 
 ## Sources, cartes, le reste
@@ -75,7 +67,6 @@ sources-intro = Les principales :
 sources-of-title = Sources : { $title }
 sources-none = Cette réponse ne s’appuie sur aucune source datée.
 map-title = Carte de la liste d’Israël : { $region }
-map-focus-title = { $headline } (carte)
 map-caption = Les { $count } pays de la liste rapportée le { $date } (contre { $before } auparavant), ceux cités comme retirés ({ $named }) et Israël, le pays exportateur ; tous les autres pays sont hors liste.
 help-title = Je réponds avec des sources datées, en français ou en anglais : les entreprises israéliennes peuvent-elles vendre des outils d’espionnage informatique à un pays, que s’est-il passé avec NSO, et quelles règles visent les éditeurs de logiciels espions.
 help-text = • Un pays : « Le Maroc est-il autorisé ? », « Inde et Mexique ? » ou un drapeau.

@@ -52,15 +52,12 @@ const CODE = {
   choice: 'c',
   suggest: 'q',
 } as const satisfies Record<ActionKind, string>;
-const KIND_OF: ReadonlyMap<string, ActionKind> = new Map([
-  ['s', 'sources'],
-  ['m', 'more'],
-  ['b', 'back'],
-  ['p', 'map'],
-  ['l', 'lang'],
-  ['c', 'choice'],
-  ['q', 'suggest'],
-]);
+/** Code → kind, from `CODE` ("m" is `more`: a page number after it makes it `page`). */
+const KIND_OF: ReadonlyMap<string, ActionKind> = new Map(
+  (Object.entries(CODE) as [ActionKind, string][])
+    .filter(([kind]) => kind !== 'page')
+    .map(([kind, code]) => [code, kind]),
+);
 
 /** The questions offered to try when a message was out of scope, with their phrase ids. */
 function suggestions(lang: Lang): { id: string; query: Query }[] {

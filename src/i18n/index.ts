@@ -3,8 +3,8 @@
  * once at start-up through `@fluent/bundle`. Facts are not here: they come from `data/`.
  *
  * @example
- * t('fr', 'status-removed', { name: 'Maroc' }); // "Maroc : pas sur la liste depuis nov. 2021"
- * formatDate('2021-11', 'en');                  // "Nov 2021"
+ * t('fr', 'status-removed');  // "plus sur la liste"
+ * formatDate('2021-11', 'en');    // "Nov 2021"
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
