@@ -19,11 +19,6 @@ import { production } from './production.js';
 import { questionStream } from './questions.js';
 import { type Comparison, compare, type Sends } from './rounds.js';
 
-/** The country a question names, for `/allowed` (the first capitalized words, or the whole text). */
-function countryOf(text: string): string {
-  return text.replace(/[?!.]/g, '').split(' ').slice(-2).join(' ');
-}
-
 /** Sends each question from a new user and resolves at the bot's reply. */
 function sender(fake: DiscordFake): Sends {
   const waiting = new Map<string, () => void>();
@@ -42,7 +37,7 @@ function sender(fake: DiscordFake): Sends {
     const user = fake.newUser(`bench${n++}`);
     const { id } = mention
       ? fake.message(`<@${fake.applicationId}> ${text}`, { mentionBot: true, author: user })
-      : fake.command('allowed', { country: countryOf(text) }, { user });
+      : fake.command('allowed', { country: text }, { user });
     return new Promise<void>((resolve) => waiting.set(id, resolve));
   };
   return { oneAtATime: (text) => send(n % 2 === 0)(text), concurrent: send(false) };
