@@ -38,9 +38,6 @@ export function countryAnswer(facts: Facts, refs: readonly CountryRef[], lang: L
 }
 
 /** The dates every country answer carries: the report, and the newest source saying nothing changed. */
-function listDates(facts: Facts) {
-  return { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
-}
 
 /** One country: its status line, why it has it, a conflict, the newest reported fact. */
 function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
@@ -84,7 +81,7 @@ function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
       meaningPage(facts, lang, ref.status === 'domestic'),
       listPage(facts, lang),
     ],
-    listDates(facts),
+    facts.listDates(),
   );
 }
 
@@ -122,7 +119,7 @@ function several(facts: Facts, refs: readonly CountryRef[], lang: Lang): Compose
     `${title}.`,
     lines.join('\n'),
     [...statusPages, ...notePages(facts, refs, lang), meaningPage(facts, lang, false), listPage(facts, lang)],
-    listDates(facts),
+    facts.listDates(),
   );
 }
 
@@ -191,7 +188,7 @@ function why(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed {
   lines.push(statementLine(facts, used, 'official-list', lang));
   const title = refs.length > 0 ? t(lang, 'why-title', { about: namesOf(refs) }) : t(lang, 'why-title-list');
   const details = ['dropped-context', 'official-list', 'ministry-reaction'].map((id) => facts.statement(id).text[lang]);
-  return used.composed(title, lines.join('\n'), [joinSections(details)], listDates(facts));
+  return used.composed(title, lines.join('\n'), [joinSections(details)], facts.listDates());
 }
 
 /** Since when: the month of the cut, the report's date, and how current that is. */
@@ -207,7 +204,7 @@ function since(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
   const lines = ['count-38', 'still-current-2026'].map((id) => statementLine(facts, used, id, lang));
   used.add(facts.statement('report-2021'));
   const details = ['report-2021', 'count-38', 'still-current-2026'].map((id) => facts.statement(id).text[lang]);
-  return used.composed(title, lines.join('\n'), [joinSections(details)], listDates(facts));
+  return used.composed(title, lines.join('\n'), [joinSections(details)], facts.listDates());
 }
 
 /** What being on the list (or off it) means in practice. */
@@ -235,7 +232,7 @@ function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
     used.add(facts.statement('report-2021'));
     for (const ref of refs) used.add(facts.statusSummary(ref.status));
     const title = refs.map((r) => `${r.flag} ${t(lang, 'about-none', { name: r.name })}`).join(' ');
-    return used.composed(title, refs.map((r) => facts.statusLine(r, lang)).join('\n'), [], listDates(facts));
+    return used.composed(title, refs.map((r) => facts.statusLine(r, lang)).join('\n'), [], facts.listDates());
   }
   const shown = notes.slice(-3).reverse();
   for (const { note } of shown) used.add(note);

@@ -146,6 +146,11 @@ export class Facts {
     return this.kb.exportList.reviewedOn;
   }
 
+  /** The dates of an answer about the list: when it was reported, and when the data was checked. */
+  listDates(): { reportedOn: string; reviewedOn: string } {
+    return { reportedOn: dateOf(this.statement('report-2021')), reviewedOn: this.listReviewedOn() };
+  }
+
   /** How far the NSO timeline's sources were checked. */
   timelineReviewedOn(): string {
     return this.kb.timelineReviewedOn;

@@ -7,6 +7,7 @@
 import { formatDate, joinNames, t } from '../../i18n/index.js';
 import type { Measure, Regime, RegimeGroup, Vendor } from '../../knowledge/landscape.js';
 import type { Knowledge } from '../../knowledge/schema.js';
+import { COLON } from '../phrases.js';
 import type { Lang, Source, VendorRef } from '../types.js';
 import type { RegimeTopic, VendorId } from '../vocabulary.js';
 import type { Facts } from './facts.js';
@@ -156,7 +157,7 @@ export function landscapeOf(facts: Facts, code: string, lang: Lang): CountryLand
     const kinds = [...new Set(sortMeasures(v.measures).map((m) => t(lang, 'measure-kind', { kind: m.kind })))];
     for (const m of v.measures) sources.push(usedItem(m, m.until ?? m.since));
     const products = v.products.length > 0 ? ` (${v.products.join(', ')})` : '';
-    return `${v.name}${products}${lang === 'fr' ? '\u00a0: ' : ': '}${kinds.join(', ')}`;
+    return `${v.name}${products}${COLON[lang]}${kinds.join(', ')}`;
   });
   if (vendors.length > 0) lines.push(t(lang, 'landscape-vendors', { names: vendors.join('; ') }));
   const here = land

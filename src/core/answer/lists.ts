@@ -4,17 +4,13 @@
 import { joinNames, t } from '../phrases.js';
 import type { Lang } from '../types.js';
 import { flagOf } from '../understand/countries.js';
-import { type Composed, dateOf, type Facts, firstSentence, joinSections, Used } from './facts.js';
+import { type Composed, type Facts, firstSentence, joinSections, Used } from './facts.js';
 
 const COLLATORS = { en: new Intl.Collator('en'), fr: new Intl.Collator('fr') };
 
 /** Statements behind "More" for each list. */
 const ALLOWED_MORE = ['shape', 'count-38', 'india', 'meaning', 'official-list', 'still-current-2026'];
 const REMOVED_MORE = ['dropped-context', 'not-a-ban', 'official-list', 'meaning', 'still-current-2026'];
-
-function dates(facts: Facts) {
-  return { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
-}
 
 export function listAllowed(facts: Facts, lang: Lang): Composed {
   const list = facts.kb.exportList;
@@ -29,7 +25,7 @@ export function listAllowed(facts: Facts, lang: Lang): Composed {
     date: facts.reportDate(lang),
   });
   const text = [`${names.join(', ')}.`, t(lang, 'conflict', { text: firstSentence(count38.text[lang], 200) })];
-  return used.composed(title, text.join('\n'), pagesOfStatements(facts, ALLOWED_MORE, lang), dates(facts));
+  return used.composed(title, text.join('\n'), pagesOfStatements(facts, ALLOWED_MORE, lang), facts.listDates());
 }
 
 export function listRemoved(facts: Facts, lang: Lang): Composed {
@@ -48,7 +44,7 @@ export function listRemoved(facts: Facts, lang: Lang): Composed {
     used.add(statement);
     lines.push(firstSentence(statement.text[lang]));
   }
-  return used.composed(title, lines.join('\n'), pagesOfStatements(facts, REMOVED_MORE, lang), dates(facts));
+  return used.composed(title, lines.join('\n'), pagesOfStatements(facts, REMOVED_MORE, lang), facts.listDates());
 }
 
 /** Statements, whole, three a page. */

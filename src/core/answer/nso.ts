@@ -4,7 +4,7 @@
  * five a page, and what was reported about the countries the question named.
  */
 import type { TimelineEvent } from '../../knowledge/schema.js';
-import { formatDate, TOPIC_TITLE, t } from '../phrases.js';
+import { COLON, formatDate, TOPIC_TITLE, t } from '../phrases.js';
 import type { CountryRef, Lang, Topic } from '../types.js';
 import { type Composed, dateOf, type Facts, firstSentence, pagesOf, Used } from './facts.js';
 
@@ -29,7 +29,7 @@ export function nsoAnswer(facts: Facts, topic: Topic, refs: readonly CountryRef[
     reportedOn = dateOf(summary);
     used.add(summary);
   } else if (lead) {
-    title = `${formatDate(lead.date, lang, lead.precision)}: ${firstSentence(lead.text[lang], 200)}`;
+    title = `${formatDate(lead.date, lang, lead.precision)}${COLON[lang]}${firstSentence(lead.text[lang], 200)}`;
     reportedOn = dateOf(lead);
   } else {
     title = TOPIC_TITLE[topic][lang];

@@ -6,7 +6,7 @@ import { COLON, formatDate, joinNames, REGION_LABEL, t } from '../phrases.js';
 import type { Aspect } from '../query.js';
 import type { CountryRef, Lang, MapSpec } from '../types.js';
 import { flagOf } from '../understand/countries.js';
-import { type Composed, dateOf, type Facts, Used } from './facts.js';
+import { type Composed, type Facts, Used } from './facts.js';
 
 /** The fields of an answer that rests on no fact. */
 const NOTHING: Omit<Composed, 'title' | 'text'> = {
@@ -68,7 +68,7 @@ export function mapAnswer(facts: Facts, spec: MapSpec, ref: CountryRef | undefin
     date: facts.reportDate(lang),
     named,
   });
-  const dates = { reportedOn: dateOf(facts.statement('report-2021')), reviewedOn: facts.listReviewedOn() };
+  const dates = facts.listDates();
   if (ref) return used.composed(facts.statusLine(ref, lang), caption, [], dates);
   return used.composed(t(lang, 'map-title', { region: REGION_LABEL[spec.region][lang] }), caption, [], dates);
 }

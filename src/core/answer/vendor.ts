@@ -5,6 +5,7 @@
  */
 import { formatDate, t } from '../../i18n/index.js';
 import type { LandscapeEvent, Vendor } from '../../knowledge/landscape.js';
+import { COLON } from '../phrases.js';
 import type { CountryRef, Lang } from '../types.js';
 import type { VendorId } from '../vocabulary.js';
 import { type Composed, type Facts, Used } from './facts.js';
@@ -70,7 +71,7 @@ export function vendorAnswer(
 /** "• 9 Jun 2025: Paragon said it ended its Italian contracts…". */
 export function eventLine(e: LandscapeEvent, lang: Lang): string {
   const low = e.confidence === 'low' ? ` ${t(lang, 'confidence-low')}` : '';
-  return `• ${formatDate(e.date, lang)}${lang === 'fr' ? '\u00a0: ' : ': '}${e.text[lang]}${low}`;
+  return `• ${formatDate(e.date, lang)}${COLON[lang]}${e.text[lang]}${low}`;
 }
 
 /** "More": every measure in full, then the timeline (oldest first), then what was not found; five lines a page. */
