@@ -16,7 +16,6 @@ const RESERVED = 220;
 /** A reported fact shorter than this is not worth cutting down to. */
 const MIN_NOTE = 80;
 /** Reported facts per page behind "More". */
-const NOTES_PER_PAGE = 5;
 /** Statements on the last page of "More": where the list comes from and how current it is. */
 const LIST_STATEMENTS = ['report-2021', 'official-list', 'ministry-reaction', 'still-current-2026'];
 /** Statements on the "what it means" page. */
@@ -76,7 +75,7 @@ function one(facts: Facts, ref: CountryRef, lang: Lang): Composed {
     title,
     lines.join('\n'),
     [
-      ...notePages(facts, [ref], lang),
+      ...facts.notePages([ref], lang),
       ...wider,
       meaningPage(facts, lang, ref.status === 'domestic'),
       listPage(facts, lang),
@@ -118,7 +117,7 @@ function several(facts: Facts, refs: readonly CountryRef[], lang: Lang): Compose
   return used.composed(
     `${title}.`,
     lines.join('\n'),
-    [...statusPages, ...notePages(facts, refs, lang), meaningPage(facts, lang, false), listPage(facts, lang)],
+    [...statusPages, ...facts.notePages(refs, lang), meaningPage(facts, lang, false), listPage(facts, lang)],
     facts.listDates(),
   );
 }
@@ -144,17 +143,6 @@ function statusReason(facts: Facts, ref: CountryRef, lang: Lang): string {
       });
     }
   }
-}
-
-/** Every reported fact about the countries, five a page. */
-function notePages(facts: Facts, refs: readonly CountryRef[], lang: Lang): string[] {
-  return refs.flatMap((ref) =>
-    pagesOf(facts.notesOf(ref.code), NOTES_PER_PAGE, (notes) =>
-      [`${ref.flag} ${t(lang, 'page-notes', { name: ref.name })}`, ...notes.map((n) => facts.bullet(n, lang))].join(
-        '\n',
-      ),
-    ),
-  );
 }
 
 function meaningPage(facts: Facts, lang: Lang, domestic: boolean): string {
@@ -242,7 +230,7 @@ function about(facts: Facts, refs: readonly CountryRef[], lang: Lang): Composed 
     date: formatDate(newest.date, lang, newest.precision),
   });
   const lines = shown.map(({ note }) => facts.shortBullet(note, lang, 150));
-  return used.composed(title, lines.join('\n'), notePages(facts, refs, lang), {
+  return used.composed(title, lines.join('\n'), facts.notePages(refs, lang), {
     reportedOn: dateOf(newest),
     reviewedOn: facts.timelineReviewedOn(),
   });

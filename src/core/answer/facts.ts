@@ -11,7 +11,7 @@ import type {
   TimelineEvent,
   TopicSummary,
 } from '../../knowledge/schema.js';
-import { COLON, formatDate } from '../phrases.js';
+import { COLON, formatDate, t } from '../phrases.js';
 import type { Answer, CountryRef, Lang, Source, Status, Topic } from '../types.js';
 import { flagOf } from '../understand/countries.js';
 
@@ -35,6 +35,9 @@ export interface AnswerDates {
   reportedOn?: string | null;
   reviewedOn?: string | null;
 }
+
+/** Reported facts per page of "More". */
+const NOTES_PER_PAGE = 5;
 
 /** A dated item's date as precise as it is known: `2021-11-25`, `2021-11` or `2021`. */
 export function dateOf(item: { date: string; precision: DatePrecision }): string {
@@ -154,6 +157,17 @@ export class Facts {
   /** How far the NSO timeline's sources were checked. */
   timelineReviewedOn(): string {
     return this.kb.timelineReviewedOn;
+  }
+
+  /** Every reported fact about the countries ("More" of a country or NSO answer), five a page. */
+  notePages(refs: readonly CountryRef[], lang: Lang): string[] {
+    return refs.flatMap((ref) =>
+      pagesOf(this.notesOf(ref.code), NOTES_PER_PAGE, (notes) =>
+        [`${ref.flag} ${t(lang, 'page-notes', { name: ref.name })}`, ...notes.map((n) => this.bullet(n, lang))].join(
+          '\n',
+        ),
+      ),
+    );
   }
 
   /** "• 25 Nov 2021: …", the whole text. */

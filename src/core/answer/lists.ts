@@ -4,7 +4,7 @@
 import { joinNames, t } from '../phrases.js';
 import type { Lang } from '../types.js';
 import { flagOf } from '../understand/countries.js';
-import { type Composed, type Facts, firstSentence, joinSections, Used } from './facts.js';
+import { type Composed, type Facts, firstSentence, joinSections, pagesOf, Used } from './facts.js';
 
 const COLLATORS = { en: new Intl.Collator('en'), fr: new Intl.Collator('fr') };
 
@@ -49,8 +49,5 @@ export function listRemoved(facts: Facts, lang: Lang): Composed {
 
 /** Statements, whole, three a page. */
 function pagesOfStatements(facts: Facts, ids: readonly string[], lang: Lang): string[] {
-  const pages: string[] = [];
-  for (let i = 0; i < ids.length; i += 3)
-    pages.push(joinSections(ids.slice(i, i + 3).map((id) => facts.statement(id).text[lang])));
-  return pages;
+  return pagesOf(ids, 3, (page) => joinSections(page.map((id) => facts.statement(id).text[lang])));
 }

@@ -52,16 +52,7 @@ export function nsoAnswer(facts: Facts, topic: Topic, refs: readonly CountryRef[
   if (lead && !summary) used.add(lead);
 
   const chronological = topic === 'latest' ? [...events].reverse() : events;
-  const pages = [
-    ...refs.flatMap((ref) =>
-      pagesOf(facts.notesOf(ref.code), EVENTS_PER_PAGE, (notes) =>
-        [`${ref.flag} ${t(lang, 'page-notes', { name: ref.name })}`, ...notes.map((n) => facts.bullet(n, lang))].join(
-          '\n',
-        ),
-      ),
-    ),
-    ...eventPages(facts, topic, chronological, lang),
-  ];
+  const pages = [...facts.notePages(refs, lang), ...eventPages(facts, topic, chronological, lang)];
   return used.composed(title, lines.join('\n'), pages, { reportedOn, reviewedOn: facts.timelineReviewedOn() });
 }
 

@@ -8,7 +8,7 @@ import type { LandscapeEvent, Vendor } from '../../knowledge/landscape.js';
 import { COLON } from '../phrases.js';
 import type { CountryRef, Lang } from '../types.js';
 import type { VendorId } from '../vocabulary.js';
-import { type Composed, type Facts, Used } from './facts.js';
+import { type Composed, type Facts, pagesOf, Used } from './facts.js';
 import { landscapeFor, measureLine, sortMeasures, usedItem } from './landscape.js';
 
 /** Lines in the short text. */
@@ -16,7 +16,7 @@ const TEXT_LINES = 3;
 /** The short text stays under this many characters, so that the whole answer stays under 900. */
 const TEXT_BUDGET = 420;
 /** Dated lines on one page of "More". */
-export const PAGE_SIZE = 5;
+const PAGE_SIZE = 5;
 
 export function vendorAnswer(
   facts: Facts,
@@ -75,7 +75,7 @@ export function eventLine(e: LandscapeEvent, lang: Lang): string {
 }
 
 /** "More": every measure in full, then the timeline (oldest first), then what was not found; five lines a page. */
-export function vendorPages(v: Vendor, lang: Lang): string[] {
+function vendorPages(v: Vendor, lang: Lang): string[] {
   const measureLines = sortMeasures(v.measures).map((m) =>
     t(lang, 'measure-detail', {
       date: formatDate(m.since, lang),
@@ -93,10 +93,9 @@ export function vendorPages(v: Vendor, lang: Lang): string[] {
   return pages;
 }
 
+/** Lines five a page. */
 export function paged(lines: readonly string[]): string[] {
-  const pages: string[] = [];
-  for (let i = 0; i < lines.length; i += PAGE_SIZE) pages.push(lines.slice(i, i + PAGE_SIZE).join('\n'));
-  return pages;
+  return pagesOf(lines, PAGE_SIZE, (page) => page.join('\n'));
 }
 
 /** Keeps whole lines while they fit the short text's budget (the first line always). */
