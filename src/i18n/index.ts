@@ -71,9 +71,14 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
  * "25 nov. 2021", "Nov 2021", "2021". `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `precision`, when
  * given, may only make it less precise (data written `2021-01-01` with precision `year`).
  */
+/** The precision a date is written with: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export function precisionOf(date: string): DatePrecision {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
 export function formatDate(date: string, lang: Lang, precision?: DatePrecision): string {
   const parts = date.split('-');
-  const known: DatePrecision = parts.length >= 3 ? 'day' : parts.length === 2 ? 'month' : 'year';
+  const known = precisionOf(date);
   const shown = precision && rank(precision) < rank(known) ? precision : known;
   const key = `${lang}.${shown}`;
   let format = FORMATTERS.get(key);

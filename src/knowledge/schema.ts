@@ -34,11 +34,6 @@ export const PartialDate = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'not a calendar date');
 
-/** The precision a `PartialDate` is written with. */
-export function precisionOf(date: string): DatePrecision {
-  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-}
-
 export const Source = z.strictObject({
   /** Who published the page; a page re-hosted elsewhere names both ("Globes (via vLex)"). */
   publisher: z.string().min(1),

@@ -2,15 +2,11 @@
  * The dates line under an answer, the same on every platform: when its key fact was reported and how
  * current the knowledge is ("Reported 25 Nov 2021 · no change known as of May 2026").
  */
-import { formatDate, t } from '../../i18n/index.js';
+import { formatDate, precisionOf, t } from '../../i18n/index.js';
 import type { Answer } from '../types.js';
 
 /** Intents whose `reviewedOn` says the list has not changed since; the others say how far the sources were checked. */
 const LIST_INTENTS: ReadonlySet<Answer['intent']> = new Set(['country_status', 'list_allowed', 'list_removed', 'map']);
-
-function precisionOf(date: string): 'day' | 'month' | 'year' {
-  return date.length >= 10 ? 'day' : date.length === 7 ? 'month' : 'year';
-}
 
 export function datesLine(answer: Pick<Answer, 'intent' | 'lang' | 'reportedOn' | 'reviewedOn'>): string | null {
   const { lang } = answer;
