@@ -19,8 +19,9 @@ export interface UsedItem {
   sources: readonly Source[];
 }
 
-export function usedItem(item: { sources: readonly Source[] }, date: string): UsedItem {
-  return { date, sources: item.sources };
+/** A measure as `Used.add` takes it: dated by its end when it ended, else by its start. */
+export function usedMeasure(m: Measure): UsedItem {
+  return { date: m.until ?? m.since, sources: m.sources };
 }
 
 /** The vendors and rules of one knowledge snapshot, indexed. */
@@ -145,7 +146,7 @@ export function landscapeOf(facts: Facts, code: string, lang: Lang): CountryLand
     seen.add(key);
     const item = t(lang, 'landscape-item', { name: regime.name[lang], date: formatDate(group.date, lang) });
     (group.kind === 'member' ? taking : notIn).push(item);
-    sources.push(usedItem(group, group.date));
+    sources.push(group);
   }
   const regimeParts: string[] = [];
   if (taking.length > 0) regimeParts.push(t(lang, 'landscape-takes-part', { names: joinNames(taking, lang) }));
@@ -155,7 +156,7 @@ export function landscapeOf(facts: Facts, code: string, lang: Lang): CountryLand
   const based = land.vendorsIn(code);
   const vendors = based.map((v) => {
     const kinds = [...new Set(sortMeasures(v.measures).map((m) => t(lang, 'measure-kind', { kind: m.kind })))];
-    for (const m of v.measures) sources.push(usedItem(m, m.until ?? m.since));
+    for (const m of v.measures) sources.push(usedMeasure(m));
     const products = v.products.length > 0 ? ` (${v.products.join(', ')})` : '';
     return `${v.name}${products}${COLON[lang]}${kinds.join(', ')}`;
   });
@@ -166,7 +167,7 @@ export function landscapeOf(facts: Facts, code: string, lang: Lang): CountryLand
     .flatMap((v) => v.events.filter((e) => e.countries.includes(code)).map((event) => ({ vendor: v, event })))
     .sort((a, b) => b.event.date.localeCompare(a.event.date))[0];
   if (here) {
-    sources.push(usedItem(here.event, here.event.date));
+    sources.push(here.event);
     lines.push(
       t(lang, 'landscape-event', {
         name: here.vendor.name,

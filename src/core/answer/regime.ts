@@ -9,7 +9,7 @@ import type { Regime, RegimeGroup } from '../../knowledge/landscape.js';
 import type { CountryRef, Lang } from '../types.js';
 import type { RegimeTopic, VendorId } from '../vocabulary.js';
 import { type Composed, type Facts, Used } from './facts.js';
-import { type Landscape, landscapeFor, usedItem } from './landscape.js';
+import { type Landscape, landscapeFor, usedMeasure } from './landscape.js';
 import { eventLine, paged, withinBudget } from './vendor.js';
 
 /** A list of named countries longer than this is counted, not spelled out, in the short text. */
@@ -29,7 +29,7 @@ export function regimeAnswer(
   const used = new Used();
   const pages = regimePages(facts, regime, lang);
   const dates = { reviewedOn: land.reviewedOn };
-  for (const e of regime.events) used.add(usedItem(e, e.date));
+  for (const e of regime.events) used.add(e);
 
   const vendor = vendors[0];
   if (vendor) {
@@ -43,11 +43,11 @@ export function regimeAnswer(
       title = m.until
         ? t(lang, 'regime-vendor-lifted', { ...args, until: formatDate(m.until, lang), rule: regime.what[lang] })
         : t(lang, 'regime-vendor-active', { ...args, rule: regime.what[lang] });
-      used2.add(usedItem(m, m.until ?? m.since));
+      used2.add(usedMeasure(m));
     } else {
       title = t(lang, 'regime-vendor-none', { vendor: v.name, regime: regime.name[lang] });
     }
-    for (const e of regime.events.slice(0, 2)) used2.add(usedItem(e, e.date));
+    for (const e of regime.events.slice(0, 2)) used2.add(e);
     const lines = [`• ${regime.bottomLine[lang]}`, t(lang, 'regime-binds', { text: regime.binds[lang] })];
     return used2.composed(title, withinBudget(lines), pages, { ...dates, reportedOn: m?.since ?? null });
   }
@@ -68,10 +68,10 @@ export function regimeAnswer(
           date: formatDate(best.date, lang),
         })
       : t(lang, 'regime-country-unknown', { name: `${country.flag} ${country.name}`, regime: regime.name[lang] });
-    if (best) used3.add(usedItem(best, best.date));
+    if (best) used3.add(best);
     for (const g of more) {
       lines.push(`• ${g.role[lang]} (${formatDate(g.date, lang)})`);
-      used3.add(usedItem(g, g.date));
+      used3.add(g);
     }
     for (const other of refs.slice(1)) {
       const [g] = groupsFor(other.code);
@@ -86,10 +86,10 @@ export function regimeAnswer(
             : t(lang, 'regime-country-unknown', { name: `${other.flag} ${other.name}`, regime: regime.name[lang] })
         }`,
       );
-      if (g) used3.add(usedItem(g, g.date));
+      if (g) used3.add(g);
     }
     lines.push(`• ${regime.bottomLine[lang]}`);
-    for (const e of regime.events.slice(0, 1)) used3.add(usedItem(e, e.date));
+    for (const e of regime.events.slice(0, 1)) used3.add(e);
     return used3.composed(title, withinBudget(lines), pages, { ...dates, reportedOn: best?.date ?? null });
   }
 

@@ -9,7 +9,7 @@ import { COLON } from '../phrases.js';
 import type { CountryRef, Lang } from '../types.js';
 import type { VendorId } from '../vocabulary.js';
 import { type Composed, type Facts, pagesOf, Used } from './facts.js';
-import { landscapeFor, measureLine, sortMeasures, usedItem } from './landscape.js';
+import { landscapeFor, measureLine, sortMeasures, usedMeasure } from './landscape.js';
 
 /** Lines in the short text. */
 const TEXT_LINES = 3;
@@ -29,7 +29,7 @@ export function vendorAnswer(
   const [first, ...others] = ids.map((id) => land.vendor(id));
   if (!first) return vendorList(facts, lang);
   const measures = sortMeasures(first.measures);
-  for (const m of measures) used.add(usedItem(m, m.until ?? m.since));
+  for (const m of measures) used.add(usedMeasure(m));
 
   let lines: string[];
   let title = first.bottomLine[lang];
@@ -44,7 +44,7 @@ export function vendorAnswer(
       reportedOn = main.date;
       const rest = there.filter((e) => e !== main).slice(-(TEXT_LINES - 1));
       lines = [...rest.map((e) => eventLine(e, lang)), `• ${first.bottomLine[lang]}`];
-      for (const e of [main, ...rest]) used.add(usedItem(e, e.date));
+      for (const e of [main, ...rest]) used.add(e);
     } else {
       lines = [t(lang, 'vendor-nothing-in-country', { vendor: first.name, name: country.name })];
     }
@@ -55,12 +55,12 @@ export function vendorAnswer(
     const latest = first.events.at(-1);
     if (latest) {
       lines.push(eventLine(latest, lang));
-      used.add(usedItem(latest, latest.date));
+      used.add(latest);
     }
   }
   for (const other of others) {
     lines.push(t(lang, 'vendor-others', { line: other.bottomLine[lang] }));
-    for (const m of other.measures) used.add(usedItem(m, m.until ?? m.since));
+    for (const m of other.measures) used.add(usedMeasure(m));
   }
   return used.composed(title, withinBudget(lines.slice(0, TEXT_LINES + others.length)), vendorPages(first, lang), {
     reportedOn,
