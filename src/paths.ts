@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Whether this runs from the build (compiled JavaScript, `.js` or `.mjs`) rather than the TypeScript
- * sources: anything but a `.ts` module counts as built.
+ * sources: anything but a `.ts` module counts as built. The path alone: a loader may add a query
+ * (tsx in a worker thread: `paths.ts?tsx-namespace=…`).
  */
-export const BUILT = !import.meta.url.endsWith('.ts');
+export const BUILT = !new URL(import.meta.url).pathname.endsWith('.ts');
 
 /** The path of a file or folder (ending in `/`) at the root: the repository, or `dist/` in the build. */
 export function atRoot(path: string): string {

@@ -4,7 +4,16 @@
  * modules find node_modules as dist/ does), and removed afterwards.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,5 +184,15 @@ describe('npm start builds only when dist/ is missing or stale', () => {
 
   test('the build is fresh for the sources it was built from', () => {
     expect(script.isFresh(ROOT, OUT)).toBe(true);
+  });
+});
+
+describe('files beside the code (src/paths.ts)', () => {
+  test('from the sources they are found even when a loader adds a query to the module URL (tsx in a worker thread)', async () => {
+    const { tsImport } = await import('tsx/esm/api');
+    // tsImport loads the module under a namespace: its URL ends in "paths.ts?tsx-namespace=…".
+    const paths = (await tsImport('../src/paths.ts', import.meta.url)) as typeof import('../src/paths.js');
+    expect(paths.BUILT).toBe(false);
+    expect(existsSync(paths.atRoot('locales/en'))).toBe(true);
   });
 });
