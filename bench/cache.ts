@@ -66,7 +66,7 @@ function distinctMeanings(core: Core): string[] {
 async function measure(cacheUrl: string | undefined): Promise<CacheFigures> {
   const core = createCore(loadKnowledge());
   const questions = distinctMeanings(createCore(loadKnowledge()));
-  const store = createStore(cacheUrl);
+  const store = await createStore(cacheUrl);
   const cache = createCache({ namespace: `bench:${Date.now()}`, ttlMs: 60_000, budgetMs: 1000, store });
   const answers = new Answers(core, cache);
   const render = telegramRender(core);

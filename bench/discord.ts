@@ -71,7 +71,7 @@ export async function benchDiscord(rounds = 7): Promise<DiscordFigures> {
     DiscordFake.start({ recordCalls: false }),
     DiscordFake.start({ recordCalls: false }),
   ]);
-  const service = production();
+  const service = await production();
   const bot = await startDiscord({
     config: { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: botFake.apiUrl },
     answers: service.answers,

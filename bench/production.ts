@@ -31,12 +31,12 @@ export interface Production {
 }
 
 /** Defaults of `.env.example`: 64 MB of cache, 10 questions a minute per user, info logs. */
-export function production(cacheUrl?: string): Production {
+export async function production(cacheUrl?: string): Promise<Production> {
   const core = createCore(loadKnowledge());
   const logFile = join(mkdtempSync(join(tmpdir(), 'cyberexport-bench-')), 'bot.log');
   const log = createLogger({ level: 'info', destination: pino.destination({ dest: logFile, sync: true }) });
   const metrics = createMetrics();
-  const { store, counter } = createStores(cacheUrl, { memoryBytes: 64 * MB });
+  const { store, counter } = await createStores(cacheUrl, { memoryBytes: 64 * MB });
   const namespace = `bench:${process.pid}:${Date.now()}`;
   const cache = createCache({ namespace: `answers:${namespace}`, ttlMs: 3600_000, store });
   const memory = createCache({

@@ -14,7 +14,7 @@ import { production } from './production.js';
 const TOKEN = '123456:TEST-token-for-emulator';
 const { kind, apiRoot, cacheUrl } = workerData as { kind: 'bot' | 'echo'; apiRoot: string; cacheUrl?: string };
 
-const service = kind === 'bot' ? production(cacheUrl) : undefined;
+const service = kind === 'bot' ? await production(cacheUrl) : undefined;
 
 function makeBot(): Telegraf {
   if (!service) {

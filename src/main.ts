@@ -64,8 +64,7 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
   const { createLogger } = await import('./infra/log.js');
   const { createMetrics } = await import('./infra/metrics.js');
   const { createCache } = await import('./infra/cache.js');
-  const { createMemoryStore } = await import('./infra/memory-store.js');
-  const { createMemoryCounter } = await import('./infra/counter.js');
+  const { createMemoryStore, createStores } = await import('./infra/store.js');
   const { RateLimiter } = await import('./infra/rate-limit.js');
   const { createMapPool } = await import('./maps/pool.js');
   const { Answers } = await import('./service/answers.js');
@@ -94,9 +93,10 @@ async function bots(config: Config, core: Core, kb: Knowledge, shard: ShardOfPro
     lastWarning = Date.now();
     log.warn({ err: error }, 'cache unavailable: answering without it');
   };
-  const { store, counter } = config.CACHE_URL
-    ? (await import('./infra/store.js')).createStores(config.CACHE_URL, { onError })
-    : { store: createMemoryStore(config.CACHE_MEMORY_MB * MB), counter: createMemoryCounter() };
+  const { store, counter } = await createStores(config.CACHE_URL, {
+    memoryBytes: config.CACHE_MEMORY_MB * MB,
+    onError,
+  });
   const cache = createCache({
     namespace: `answers:${core.version}`,
     ttlMs: config.CACHE_TTL_SECONDS * 1000,

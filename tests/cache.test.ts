@@ -92,19 +92,19 @@ describe.skipIf(!redisAvailable())('redis cache', () => {
     await redis.stop();
   });
 
-  const answersOn = () => {
+  const answersOn = async () => {
     const cache = createCache({
       namespace: 'answers:test',
       ttlMs: 60_000,
       budgetMs: 200,
-      store: createStore(redis.url),
+      store: await createStore(redis.url),
     });
     return { cache, answers: new Answers(core, cache) };
   };
 
   test('a conversation started on one instance continues on the other', async () => {
-    const a = answersOn();
-    const b = answersOn();
+    const a = await answersOn();
+    const b = await answersOn();
     const alice = { chat: 'group', user: 'alice' };
     await a.answers.ask('telegram', alice, 'Is Morocco allowed?', 'en', render);
     const why = await b.answers.ask('telegram', alice, 'why?', 'en', render);
@@ -115,15 +115,15 @@ describe.skipIf(!redisAvailable())('redis cache', () => {
   });
 
   test('two instances share cached answers', async () => {
-    const a = answersOn();
-    const b = answersOn();
+    const a = await answersOn();
+    const b = await answersOn();
     expect((await a.answers.ask('telegram', who, 'Is India allowed?', undefined, render)).cached).toBe(false);
     expect((await b.answers.ask('telegram', who, 'Is India allowed?', undefined, render)).cached).toBe(true);
     await Promise.all([a.cache.close(), b.cache.close()]);
   });
 
   test('Redis killed mid-run: answers go on; Redis back: caching resumes', async () => {
-    const { cache, answers } = answersOn();
+    const { cache, answers } = await answersOn();
     await answers.ask('telegram', who, 'Is Spain allowed?', undefined, render);
     await redis.stop();
     const during = await answers.ask('telegram', who, 'Is Japan allowed?', undefined, render);

@@ -51,8 +51,8 @@ describe.skipIf(!redisAvailable())('rate limits on Redis', () => {
   });
 
   test('two instances counting at once on one Redis never let more than the limit through', async () => {
-    const a = new RateLimiter(createStores(redis.url).counter, { limit: 3, windowMs: 60_000 });
-    const b = new RateLimiter(createStores(redis.url).counter, { limit: 3, windowMs: 60_000 });
+    const a = new RateLimiter((await createStores(redis.url)).counter, { limit: 3, windowMs: 60_000 });
+    const b = new RateLimiter((await createStores(redis.url)).counter, { limit: 3, windowMs: 60_000 });
     const verdicts = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).check('discord', `user-${redis.url}`)),
     );
@@ -61,7 +61,10 @@ describe.skipIf(!redisAvailable())('rate limits on Redis', () => {
   });
 
   test('with Redis down, questions are let through', async () => {
-    const limiter = new RateLimiter(createStores('redis://127.0.0.1:1').counter, { limit: 1, windowMs: 60_000 });
+    const limiter = new RateLimiter((await createStores('redis://127.0.0.1:1')).counter, {
+      limit: 1,
+      windowMs: 60_000,
+    });
     expect([await limiter.check('telegram', '1'), await limiter.check('telegram', '1')]).toEqual(['allow', 'allow']);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * The keyv store behind the cache: in memory when CACHE_URL is empty, Redis (shared by every
- * instance) when it is a redis:// URL. `main.ts` loads this module only for Redis.
+ * instance) when it is a redis:// URL. The Redis client and keyv are loaded only for Redis.
  */
-import KeyvRedis from '@keyv/redis';
-import Keyv from 'keyv';
+import type Keyv from 'keyv';
 import { type Counter, createMemoryCounter, createRedisCounter } from './counter.js';
 import { createMemoryStore } from './memory-store.js';
 
@@ -21,8 +20,10 @@ export interface StoresOptions {
   onError?: (error: unknown) => void;
 }
 
-export function createStores(cacheUrl: string | undefined, options: StoresOptions = {}): Stores {
+export async function createStores(cacheUrl: string | undefined, options: StoresOptions = {}): Promise<Stores> {
   if (!cacheUrl) return { store: createMemoryStore(options.memoryBytes), counter: createMemoryCounter() };
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  const { default: Keyv } = await import('keyv');
   // A Redis that is down must not hold answers back: fail calls fast and keep reconnecting.
   const redis = new KeyvRedis(
     {
@@ -39,6 +40,6 @@ export function createStores(cacheUrl: string | undefined, options: StoresOption
 }
 
 /** The keyv store alone (benchmarks, tests). */
-export function createStore(cacheUrl: string | undefined): Keyv {
-  return createStores(cacheUrl).store;
+export async function createStore(cacheUrl: string | undefined): Promise<Keyv> {
+  return (await createStores(cacheUrl)).store;
 }
