@@ -21,7 +21,7 @@ import { VendorIndex, type VendorSuggestion } from './understand/vendors.js';
 export { datesLine } from './answer/dates.js';
 export { COLON, formatDate, langOfLocale, REGION_LABEL, STATUS_LABEL, TOPIC_LABEL, TOPIC_TITLE } from './phrases.js';
 export * from './query.js';
-export { MAX_QUESTION_LENGTH } from './text.js';
+export { cutBefore, MAX_QUESTION_LENGTH } from './text.js';
 export * from './types.js';
 export { flagOf } from './understand/countries.js';
 export { CONFIDENCE_THRESHOLD, type CommandIntent, type ReadOptions } from './understand/index.js';

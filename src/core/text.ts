@@ -26,13 +26,13 @@ export function cleanQuestion(raw: string): string {
     take *= 2;
     text = clean(raw.slice(0, take));
   }
-  if (text.length > MAX_QUESTION_LENGTH) {
-    const cut = /[\ud800-\udbff]/.test(text[MAX_QUESTION_LENGTH - 1] ?? '')
-      ? MAX_QUESTION_LENGTH - 1
-      : MAX_QUESTION_LENGTH;
-    text = `${text.slice(0, cut).trimEnd()}…`;
-  }
+  if (text.length > MAX_QUESTION_LENGTH) text = `${text.slice(0, cutBefore(text, MAX_QUESTION_LENGTH)).trimEnd()}…`;
   return text;
+}
+
+/** Where to cut a text to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function cutBefore(text: string, max: number): number {
+  return /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
 }
 
 function clean(head: string): string {

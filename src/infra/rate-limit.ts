@@ -3,7 +3,6 @@
  * A fixed window: up to `limit` questions at any pace within it (bursts allowed), then one polite
  * notice, then silence until the window ends. A store failure lets the question through.
  */
-import { t } from '../i18n/index.js';
 import type { Counter } from './counter.js';
 
 export type Verdict = 'allow' | 'notice' | 'silent';
@@ -29,9 +28,3 @@ export class RateLimiter {
     return count === this.options.limit + 1 ? 'notice' : 'silent';
   }
 }
-
-/** The notice sent once when a user goes over the limit (phrase `notice-rate-limited`). */
-export const RATE_NOTICE = {
-  en: t('en', 'notice-rate-limited'),
-  fr: t('fr', 'notice-rate-limited'),
-} as const;

@@ -4,7 +4,16 @@
  * per platform and Query (the meaning, not the words); a cache failure only costs a recompute.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Answer, CommandIntent, Core, Lang, MapSpec, Query, ReadOptions } from '../core/index.js';
+import {
+  type Answer,
+  type CommandIntent,
+  type Core,
+  cutBefore,
+  type Lang,
+  type MapSpec,
+  type Query,
+  type ReadOptions,
+} from '../core/index.js';
 import type { Cache } from '../infra/cache.js';
 import { type Counter, createMemoryCounter } from '../infra/counter.js';
 import type { Logger } from '../infra/log.js';
@@ -204,8 +213,5 @@ export class Answers {
 /** The first MAX_LOGGED_QUESTION characters of a question, never cutting a surrogate pair. */
 function truncate(question: string): string {
   if (question.length <= MAX_LOGGED_QUESTION) return question;
-  const cut = /[\ud800-\udbff]/.test(question[MAX_LOGGED_QUESTION - 1] ?? '')
-    ? MAX_LOGGED_QUESTION - 1
-    : MAX_LOGGED_QUESTION;
-  return `${question.slice(0, cut)}…`;
+  return `${question.slice(0, cutBefore(question, MAX_LOGGED_QUESTION))}…`;
 }

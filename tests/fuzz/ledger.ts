@@ -4,7 +4,7 @@
  * by chat (one update at a time per chat) or by query id; Discord calls by interaction id, token, or
  * the message a reply references.
  */
-import { RATE_NOTICE } from '../../src/infra/rate-limit.js';
+import { LANGS, t } from '../../src/i18n/index.js';
 import type { RecordedCall } from '../emulators/discord-fake.js';
 import type { ApiCall } from '../emulators/telegram-api.js';
 import type { LogEntry } from './bot-process.js';
@@ -26,7 +26,8 @@ const EXAMPLES = 5;
 const WINDOW_MS = 60_000;
 const WINDOW_SKEW_MS = 2000;
 
-const NOTICES = new Set<string>(Object.values(RATE_NOTICE));
+/** The notice sent once when a user goes over the limit, in each language. */
+const NOTICES = new Set<string>(LANGS.map((lang) => t(lang, 'notice-rate-limited')));
 /** Methods the bot calls at start-up, not for any update. */
 const START_UP = new Set(['getMe', 'setMyCommands', 'getWebhookInfo', 'deleteWebhook', 'getMyCommands']);
 
