@@ -8,12 +8,13 @@ import { Resvg } from '@resvg/resvg-js';
 import { geoGraticule, geoPath } from 'd3-geo';
 import { LRUCache } from 'lru-cache';
 import type { MapSpec, Status } from '../core/types.js';
+import { formatDate, t } from '../i18n/index.js';
 import type { Lang } from '../knowledge/schema.js';
 import { hasShape, loadAtlas, loadWorldAtlas, mainlandOf } from './atlas.js';
 import { type Drawn, drawShapes } from './draw.js';
 import { type MapKnowledge, type MapOptions, mapKey } from './key.js';
 import { type MapLayout, mapLayout, type Region } from './layout.js';
-import { escapeXml, FOCUS_STATUS, formatDate, mapText, REGION_NAME, textWidth } from './text.js';
+import { escapeXml, FOCUS_STATUS, REGION_NAME, textWidth } from './text.js';
 
 export { type MapKnowledge, type MapOptions, mapKey };
 
@@ -127,7 +128,7 @@ function israelLabel(layout: MapLayout, drawn: CodedDrawn[], lang: Lang, size: n
   const anchor = anchorOf(layout, 'IL');
   if (!anchor || shapes.length === 0) return '';
   const { map } = layout;
-  const label = mapText(lang, 'image-israel');
+  const label = t(lang, 'image-israel');
   const labelWidth = textWidth(label, size, true);
   const y = anchor[1] + size * 0.35;
   if (y - size < map.y + 2 || y > map.y + map.height - 4) return '';
@@ -206,12 +207,12 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
   out.push(...panelClose(layout));
 
   // Header.
-  const titleText = mapText(lang, 'image-title');
+  const titleText = t(lang, 'image-title');
   const regionText = region === 'world' ? '' : ` · ${REGION_NAME[region][lang]}`;
   const fullTitle = titleText + regionText;
   const titleSize = fitSize(fullTitle, width - 2 * map.x, 28, 18, true);
   out.push(text(map.x, 44, fullTitle, titleSize, { bold: true }));
-  const subtitle = mapText(lang, 'image-subtitle', {
+  const subtitle = t(lang, 'image-subtitle', {
     date: formatDate(kb.exportList.reportedOn, lang),
     from: kb.exportList.previousCount,
     to: kb.exportList.listed.length,
@@ -224,16 +225,16 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     {
       swatch: 'box',
       color: MAP_COLORS.listed,
-      label: mapText(lang, 'image-legend-listed', { n: kb.exportList.listed.length }),
+      label: t(lang, 'image-legend-listed', { n: kb.exportList.listed.length }),
     },
     {
       swatch: 'box',
       color: MAP_COLORS.removed,
-      label: mapText(lang, 'image-legend-removed', { n: kb.exportList.removed.length, names: removedNames }),
+      label: t(lang, 'image-legend-removed', { n: kb.exportList.removed.length, names: removedNames }),
     },
-    { swatch: 'box', color: MAP_COLORS.not_listed, label: mapText(lang, 'image-legend-other') },
-    { swatch: 'box', color: MAP_COLORS.domestic, label: mapText(lang, 'image-legend-domestic') },
-    { swatch: 'dot', color: MAP_COLORS.listed, label: mapText(lang, 'image-legend-small') },
+    { swatch: 'box', color: MAP_COLORS.not_listed, label: t(lang, 'image-legend-other') },
+    { swatch: 'box', color: MAP_COLORS.domestic, label: t(lang, 'image-legend-domestic') },
+    { swatch: 'dot', color: MAP_COLORS.listed, label: t(lang, 'image-legend-small') },
   ];
   const legendSize = 15;
   let x = map.x;
@@ -253,7 +254,7 @@ function renderRegionSvg(kb: MapKnowledge, lang: Lang, region: Region): string {
     x += itemWidth + 28;
   }
   out.push(
-    text(map.x, layout.height - 16, mapText(lang, 'image-footer', { by: kb.exportList.reportedBy }), 12.5, {
+    text(map.x, layout.height - 16, t(lang, 'image-footer', { by: kb.exportList.reportedBy }), 12.5, {
       color: MAP_COLORS.mutedText,
     }),
   );
@@ -294,10 +295,10 @@ function renderFocusSvg(kb: MapKnowledge, lang: Lang, focus: string): string {
 
   const name = kb.names[code]?.display[lang] ?? code;
   out.push(text(map.x, 40, name, fitSize(name, width - 2 * map.x - 40, 26, 16, true), { bold: true }));
-  const phrase = mapText(lang, FOCUS_STATUS[status], { n: kb.exportList.listed.length });
+  const phrase = t(lang, FOCUS_STATUS[status], { n: kb.exportList.listed.length });
   out.push(`<rect x="${map.x}" y="${53}" width="16" height="13" rx="3" fill="${highlight}"/>`);
   out.push(text(map.x + 24, 65, phrase, fitSize(phrase, width - 2 * map.x - 24, 16, 12)));
-  const footer = mapText(lang, 'image-focus-footer', { date: formatDate(kb.exportList.reportedOn, lang) });
+  const footer = t(lang, 'image-focus-footer', { date: formatDate(kb.exportList.reportedOn, lang) });
   out.push(text(map.x, layout.height - 14, footer, 12.5, { color: MAP_COLORS.mutedText }));
   out.push('</svg>');
   return out.join('\n');

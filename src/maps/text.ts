@@ -1,15 +1,9 @@
 /**
- * The map's own words (from locales/<lang>/maps.ftl), the report date, and a rough text-width estimate
- * for the Inter font (the SVG is laid out before resvg measures anything).
+ * What the map's words need beyond the phrases (locales/<lang>/maps.ftl, through `t`): region names,
+ * the locator map's status phrases, XML escaping, and a rough text-width estimate for the Inter font
+ * (the SVG is laid out before resvg measures anything).
  */
 import type { Status } from '../core/types.js';
-import { formatDate as formatI18nDate, t } from '../i18n/index.js';
-import type { Lang } from '../knowledge/schema.js';
-
-/** A phrase of the map (locales/<lang>/maps.ftl). */
-export function mapText(lang: Lang, id: string, args?: Record<string, string | number>): string {
-  return t(lang, id, args);
-}
 
 /** Region names: the same as in the bot's answers and menus. */
 export { REGION_LABEL as REGION_NAME } from '../core/phrases.js';
@@ -21,11 +15,6 @@ export const FOCUS_STATUS: Record<Status, string> = {
   not_listed: 'image-focus-not-listed',
   domestic: 'image-focus-domestic',
 };
-
-/** "25 Nov 2021" / "25 nov. 2021": the one date format of each language, as in the answers. */
-export function formatDate(iso: string, lang: Lang): string {
-  return formatI18nDate(iso, lang);
-}
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
