@@ -44,7 +44,8 @@ const CHATTER = [
   'how do I reset my password',
 ];
 const POPULAR = ['Is Morocco allowed?', 'What happened with NSO?', 'Est-ce que le Maroc est autorisé ?'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'dor', 'sha', 'qui', 'bel', 'nor', 'zan'];
+/** Syllables of made-up place names. */
+export const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'dor', 'sha', 'qui', 'bel', 'nor', 'zan'];
 
 /** An endless, seeded stream of questions. */
 export function questionStream(seed = 12): () => string {

@@ -7,13 +7,11 @@ import { parseArgs } from 'node:util';
 // As main.ts does: the young generation held at its initial size while the core loads, then released.
 import { releaseYoungGeneration } from '../src/infra/young-generation.js';
 import { buildCorpus } from './corpus.js';
+import { SYLLABLES } from './questions.js';
+import { percentile } from './rounds.js';
 import { benchStart, ensureBuilt } from './start.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, 'core-only': { type: 'boolean' } } });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -53,9 +51,8 @@ async function benchCore() {
   samples.sort((a, b) => a - b);
   // Places nobody asked about before: each word is new to the typo matcher and the suggestions.
   const unknown: number[] = [];
-  const syllables = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'dor', 'sha', 'qui', 'bel', 'nor', 'zan'];
   for (let i = 0; i < 1000; i++) {
-    const word = [i % 12, Math.floor(i / 12) % 12, Math.floor(i / 144) % 12].map((k) => syllables[k]).join('');
+    const word = [i % 12, Math.floor(i / 12) % 12, Math.floor(i / 144) % 12].map((k) => SYLLABLES[k]).join('');
     const s = performance.now();
     core.ask(`Is ${word.charAt(0).toUpperCase()}${word.slice(1)} allowed?`);
     unknown.push((performance.now() - s) * 1000);
