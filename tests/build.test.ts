@@ -28,6 +28,7 @@ interface BuildScript {
   build(root?: string, dist?: string): Promise<void>;
   fingerprint(root?: string): string;
   isFresh(root?: string, out?: string): boolean;
+  ensureBuilt(root?: string): Promise<boolean>;
 }
 const script = (await import(new URL('../scripts/build.mjs', import.meta.url).href)) as BuildScript;
 
@@ -155,7 +156,7 @@ describe('npm run build', () => {
   });
 });
 
-describe('npm start builds only when dist/ is missing or stale', () => {
+describe('when npm start builds: the fingerprint of the inputs says whether dist/ is stale', () => {
   test('the fingerprint changes when a source file changes, is added or removed, and not otherwise', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cyberexport-fingerprint-'));
     try {
@@ -184,6 +185,16 @@ describe('npm start builds only when dist/ is missing or stale', () => {
 
   test('the build is fresh for the sources it was built from', () => {
     expect(script.isFresh(ROOT, OUT)).toBe(true);
+  });
+
+  test('a copy with no sources (a container image) takes its dist/ as it is: nothing is built', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cyberexport-image-'));
+    try {
+      expect(await script.ensureBuilt(root)).toBe(false);
+      expect(existsSync(join(root, 'dist'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
