@@ -133,6 +133,8 @@ async function ask(update: { message: object }, chatId: number, timeoutMs = 3000
 describe('private chat', () => {
   test('registers the command menu in English and French at start', async () => {
     await start();
+    // Set while the bot starts taking updates: wait for the French menu, the second.
+    await api.waitFor('setMyCommands', (c) => c.params.language_code === 'fr');
     const calls = api.callsTo('setMyCommands');
     expect(calls.map((c) => c.params.language_code ?? 'default')).toEqual(['default', 'fr']);
     const commands = (calls[0]?.params.commands ?? []) as { command: string }[];

@@ -70,9 +70,9 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf<BotCont
 
 /** The bot's commands in English (default) and French, from the shared command table. */
 export async function registerCommands(telegram: Telegram): Promise<void> {
-  for (const lang of ['en', 'fr'] as const) {
+  for (const lang of LANGS) {
     const commands = COMMANDS.map((c) => ({ command: c.name, description: c.description[lang] }));
-    await telegram.setMyCommands(commands, lang === 'fr' ? { language_code: 'fr' } : {});
+    await telegram.setMyCommands(commands, lang === 'en' ? {} : { language_code: lang });
   }
 }
 

@@ -53,10 +53,12 @@ export async function startTelegram(options: StartOptions): Promise<TelegramHand
       throw explain(error);
     });
   bot.botInfo = await persist('getMe', () => bot.telegram.getMe());
-  await registerCommands(bot.telegram).catch((error: unknown) =>
+  // The menu and the profile are not needed to answer: set while the bot starts taking updates,
+  // rather than six round trips to Telegram before it does.
+  void registerCommands(bot.telegram).catch((error: unknown) =>
     log.warn({ err: error }, 'telegram: could not register the command menu'),
   );
-  await registerProfile(bot.telegram).catch((error: unknown) =>
+  void registerProfile(bot.telegram).catch((error: unknown) =>
     log.warn({ err: error }, 'telegram: could not set the bot description'),
   );
   if (config.TELEGRAM_WEBHOOK_URL) return startWebhook(bot, config, log, persist, options.http);
